@@ -1,0 +1,32 @@
+# dxw: two commands on a fresh machine with Python 3.11: `make run`, `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint install clean docs dev benchmark
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/dxw run
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check dagster_project tests benchmarks
+	$(VENV)/bin/ruff format --check dagster_project tests benchmarks
+	$(VENV)/bin/mypy
+
+test: $(STAMP) lint
+	$(PY) -m pytest
+
+dev: $(STAMP)
+	$(VENV)/bin/dagster dev
+
+clean:
+	rm -rf $(VENV) data/warehouse.duckdb data/build dbt/target

@@ -1,0 +1,5 @@
+"""The `dxw` command (placeholder until the pipeline lands)."""
+
+
+def main() -> int:
+    raise SystemExit("dxw: not built yet")
