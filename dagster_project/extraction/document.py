@@ -1,14 +1,42 @@
-"""Placeholder extractor: every number, unclassified (replaced by the real engine)."""
+"""One document in, its observations out.
+
+The document is read paragraph by paragraph and sentence by sentence. In each
+sentence the recognisers find numbers, periods, places, segments and indicator
+phrasings; non-quantities are set aside; every remaining number becomes an
+observation whose attributes come from its own clause first, then its
+sentence, then what the paragraph and the document established before it.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
+from dagster_project.extraction import cues as cue_words
+from dagster_project.extraction.composition import link_parts
+from dagster_project.extraction.context import DocumentFacts, analyse_document
+from dagster_project.extraction.geography import PlaceMention, comparison_scope, find_places, find_segments
+from dagster_project.extraction.geography import province_code_for
+from dagster_project.extraction.indicators import (
+    UNCLASSIFIED,
+    IndicatorHit,
+    code_for_unit,
+    find_indicator_hits,
+    is_growth_indicator,
+)
+from dagster_project.extraction.non_quantities import is_rank_cue, why_not_a_quantity
+from dagster_project.extraction.numbers import NumberMention, scan_numbers
+from dagster_project.extraction.periods import Period, PeriodMention, find_periods
+from dagster_project.extraction.textnorm import Span, match_view, paragraphs, sentences
 from dagster_project.schema import DocumentContext, IngestedDocument, Observation
 
-EXTRACTOR_VERSION = "0"
+EXTRACTOR_VERSION = "1"
+
+_DIGIT_RE = re.compile(r"\d")
+# Between a figure and a later phrase, these hand the phrase to the next figure ("22,4% và tỷ trọng ...").
+_CONNECTOR_RE = re.compile(r"(?<![^\W\d_])(?:và|cùng|còn|đồng thời)(?![^\W\d_])|[,;(]")
 
 
 @dataclass
@@ -17,20 +45,438 @@ class ExtractionResult:
     observations: list[Observation] = field(default_factory=list)
 
 
+@dataclass
+class Draft:
+    """An observation being built: attributes settle as the sentence is read."""
+
+    mention: NumberMention
+    sentence: Span
+    clause: tuple[int, int]
+    value: float
+    unit: str
+    indicator: str = UNCLASSIFIED
+    geo: str = "VN"
+    segment: str = "all"
+    period: Period | None = None
+    measure: str = "level"
+    qualifier: str = "exact"
+    is_target: bool = False
+    component: str | None = None
+    program: str | None = None
+    left: tuple[int, int] = (0, 0)  # the words between the previous figure (or comma) and this one
+    right: tuple[int, int] = (0, 0)  # the words after it up to the next figure (or comma)
+    parent: Draft | None = None
+    is_whole: bool = False
+    role: str = "q"
+    span: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class ParagraphState:
+    """What earlier sentences of a paragraph established for later ones."""
+
+    geo: str | None = None
+    period: Period | None = None
+    year: int | None = None
+    hits: list[IndicatorHit] = field(default_factory=list)
+    program: str | None = None
+
+
 def extract_document(document: IngestedDocument) -> ExtractionResult:
     text = document.text
-    obs = []
-    for m in re.finditer(r"\d+(?:[.,]\d+)*", text):
-        value = float(m.group().replace(".", "").replace(",", "."))
-        oid = hashlib.sha256(f"{document.document_id}:{m.start()}:{m.end()}:level".encode()).hexdigest()[:16]
-        obs.append(
+    if not text or not _DIGIT_RE.search(text):
+        facts = analyse_document(text, match_view(text) if text else "", document) if text else None
+        return ExtractionResult(_context(document, facts))
+    view = match_view(text)
+    facts = analyse_document(text, view, document)
+    drafts: list[Draft] = []
+    carried_geo = facts.default_geo
+    for para in paragraphs(text):
+        if not _DIGIT_RE.search(view, para.start, para.end):
+            continue
+        state = ParagraphState(geo=None, year=None)
+        para_drafts: list[Draft] = []
+        for sent in sentences(text, para):
+            found = _read_sentence(text, view, sent, state, facts, carried_geo)
+            para_drafts.extend(found)
+        link_parts(view, para_drafts)
+        para_drafts = [d for d in para_drafts if d.role != "restated"]
+        if para_drafts:
+            carried_geo = para_drafts[-1].geo
+        drafts.extend(para_drafts)
+    return ExtractionResult(_context(document, facts), _finalise(document, text, drafts))
+
+
+def _context(document: IngestedDocument, facts: DocumentFacts | None) -> DocumentContext:
+    period = facts.report_period if facts else None
+    return DocumentContext(
+        document_id=document.document_id,
+        subject_geo_code=facts.subject_geo if facts else None,
+        report_period_code=period.code if period else None,
+        report_period_start=period.start if period else None,
+        report_period_end=period.end if period else None,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _read_sentence(
+    text: str, view: str, sent: Span, state: ParagraphState, facts: DocumentFacts, carried_geo: str
+) -> list[Draft]:
+    s, e = sent.start, sent.end
+    ctx_year = state.year or facts.context_year
+    periods = find_periods(view, s, e, ctx_year)
+    hits = find_indicator_hits(view, s, e)
+    places = find_places(view, s, e)
+    drafts: list[Draft] = []
+    if _DIGIT_RE.search(view, s, e):
+        numbers = scan_numbers(view, s, e)
+        definitions = [h.definition for h in hits if h.definition]
+        consumed = [(p.start, p.end) for p in periods if p.period is not None or p.role != "now"]
+        quantities = []
+        for n in numbers:
+            if any(a <= n.start < b for a, b in definitions):
+                continue
+            if any(a <= n.start < b for a, b in consumed) and not n.denominator:
+                continue
+            if why_not_a_quantity(view, n, s) is None:
+                quantities.append(n)
+        drafts = [_draft(view, sent, n, quantities, i) for i, n in enumerate(quantities)]
+    drafts.extend(_rank_list(text, view, sent, places, periods))
+    if drafts:
+        segments = find_segments(view, s, e)
+        programs = cue_words.find_programs(view, s, e)
+        targets_from = cue_words.first_target_cue(view, s, e)
+        groups = _paren_groups(view, s, e)
+        figure_spans = [(d.mention.start, d.mention.unit_end) for d in drafts]
+        for d in drafts:
+            _attach_period(d, periods, groups, state, facts)
+            _attach_indicator(view, d, hits, state, figure_spans)
+            if d.role == "q":
+                visible = [p for p in places if _visible(groups, p.start, d.mention.start)]
+                _attach_geo(view, d, visible, state, facts, carried_geo)
+            _attach_segment(view, d, segments)
+            _attach_measure_and_qualifier(view, d)
+            _attach_target(d, targets_from, facts)
+            d.component = cue_words.component_of(view, d.left, d.right)
+            d.program = _nearest_before(programs, d.mention.start) or state.program
+    # what this sentence establishes for the next ones of the paragraph
+    for p in periods:
+        if p.role == "period" and p.has_year and p.period is not None and p.period.grain != "day":
+            state.year = p.period.year
+    horizon = facts.published_date or (facts.report_period.end if facts.report_period else None)
+    own = [
+        p
+        for p in periods
+        if p.role == "period"
+        and p.period is not None
+        and p.period.grain != "day"
+        and (horizon is None or p.period.start <= horizon)
+    ]
+    if own:
+        state.period = own[-1].period
+    state.hits = hits or state.hits
+    geo_marks = [p for p in places if not (p.kind == "national" and comparison_scope(view, p))]
+    if drafts:
+        state.geo = drafts[-1].geo
+    elif len({(p.kind, p.code) for p in geo_marks}) == 1:
+        state.geo = _geo_code(geo_marks[0], facts, None)
+    progs = cue_words.find_programs(view, s, e)
+    if progs:
+        state.program = progs[-1][1]
+    return drafts
+
+
+def _draft(view: str, sent: Span, n: NumberMention, quantities: list[NumberMention], i: int) -> Draft:
+    clause = _clause_of(view, sent, n.start)
+    prev_end = quantities[i - 1].unit_end if i > 0 else clause[0]
+    next_start = quantities[i + 1].start if i + 1 < len(quantities) else clause[1]
+    left_start = max(prev_end, clause[0], _last_comma(view, clause[0], n.start))
+    right_end = min(next_start, clause[1], _first_comma(view, n.unit_end, clause[1]))
+    unit = "rank" if is_rank_cue(view, n) else n.unit
+    return Draft(
+        mention=n,
+        sentence=sent,
+        clause=clause,
+        value=n.value,
+        unit=unit,
+        left=(left_start, n.start),
+        right=(n.unit_end, right_end),
+        is_target=n.pair_role == "target",
+        span=(n.start, n.end if n.denominator is not None else _number_end(n)),
+    )
+
+
+def _number_end(n: NumberMention) -> int:
+    return n.start + len(n.token)
+
+
+def _clause_of(view: str, sent: Span, pos: int) -> tuple[int, int]:
+    start = view.rfind(";", sent.start, pos)
+    end = view.find(";", pos, sent.end)
+    return (sent.start if start < 0 else start + 1, sent.end if end < 0 else end)
+
+
+def _last_comma(view: str, lo: int, hi: int) -> int:
+    i = max(view.rfind(",", lo, hi), view.rfind(":", lo, hi))
+    # a decimal comma sits between digits; skip those
+    while i >= lo and 0 < i < len(view) - 1 and view[i - 1].isdigit() and view[i + 1].isdigit():
+        i = max(view.rfind(",", lo, i), view.rfind(":", lo, i))
+    return i + 1 if i >= lo else lo
+
+
+def _first_comma(view: str, lo: int, hi: int) -> int:
+    i = view.find(",", lo, hi)
+    while i >= 0 and 0 < i < len(view) - 1 and view[i - 1].isdigit() and view[i + 1].isdigit():
+        i = view.find(",", i + 1, hi)
+    return i if i >= 0 else hi
+
+
+# --- periods ---------------------------------------------------------------------
+
+
+def _paren_groups(view: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of parenthesised groups in a sentence."""
+    out, stack = [], []
+    for i in range(s, e):
+        c = view[i]
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            out.append((stack.pop(), i + 1))
+    return out
+
+
+def _group_of(groups: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    inner = [g for g in groups if g[0] < pos < g[1]]
+    return min(inner, key=lambda g: g[1] - g[0]) if inner else None
+
+
+def _visible(groups: list[tuple[int, int]], pos: int, mention_pos: int) -> bool:
+    """A phrase governs a figure unless it sits in parentheses that do not hold the figure."""
+    g = _group_of(groups, pos)
+    return g is None or g[0] < mention_pos < g[1]
+
+
+def _attach_period(
+    d: Draft,
+    periods: list[PeriodMention],
+    groups: list[tuple[int, int]],
+    state: ParagraphState,
+    facts: DocumentFacts,
+) -> None:
+    pos = d.mention.start
+    usable = [p for p in periods if p.role in ("period", "now") and _visible(groups, p.start, pos)]
+    in_clause = [p for p in usable if d.clause[0] <= p.start < d.clause[1]]
+    before = [p for p in in_clause if p.end <= pos]
+    after = [p for p in in_clause if p.start >= d.mention.unit_end]
+    chosen = before[-1] if before else None
+    if chosen is None and after:
+        chosen = after[0]
+    if chosen is None:
+        sent_before = [p for p in usable if p.end <= pos]
+        chosen = sent_before[-1] if sent_before else None
+    if chosen is not None:
+        d.period = chosen.period if chosen.role == "period" else facts.report_period
+    else:
+        d.period = state.period or facts.report_period
+
+
+# --- indicators --------------------------------------------------------------------
+
+
+def _attach_indicator(
+    view: str, d: Draft, hits: list[IndicatorHit], state: ParagraphState, figure_spans: list[tuple[int, int]]
+) -> None:
+    if d.role == "rank":
+        return
+    best: tuple[float, int, str] | None = None
+    n_start, n_end = d.mention.start, d.mention.unit_end
+    for h in hits:
+        code = code_for_unit(h.pattern, d.unit)
+        if code is None:
+            continue
+        proximity = _proximity(view, d, h, n_start, n_end)
+        if any(h.start < a and b < h.end for a, b in figure_spans if a != n_start):
+            # a phrase stretching over another figure names that figure ("doanh thu ... 1.928.311 tỷ
+            # đồng, tăng trưởng"): it speaks of this one only from afar
+            proximity = min(proximity, 0.3)
+        if proximity <= 0:
+            continue
+        distance = min(abs(h.start - n_end), abs(n_start - h.end))
+        score = h.pattern.weight * proximity
+        if best is None or (score, -distance) > (best[0], -best[1]):
+            best = (score, distance, code)
+    if best is None:
+        for h in reversed(state.hits):  # what the paragraph was talking about
+            code = code_for_unit(h.pattern, d.unit)
+            if code is not None and not h.pattern.head:
+                best = (0.0, 0, code)
+                break
+    if best is not None:
+        d.indicator = best[2]
+
+
+def _proximity(view: str, d: Draft, h: IndicatorHit, n_start: int, n_end: int) -> float:
+    if h.pattern.head:
+        # the counted noun: right after the number (and its unit words)
+        gap = view[n_end : h.start]
+        return 3.0 if h.start >= n_end and len(gap) <= 3 and not any(c in gap for c in ",;()") else 0.0
+    if d.right[0] <= h.start < d.right[1]:
+        gap = view[n_end : h.start]
+        if len(gap) <= 3:
+            return 3.0
+        return 1.2 if _CONNECTOR_RE.search(gap) else 2.0
+    if d.left[0] <= h.start < d.left[1] or d.left[0] < h.end <= d.left[1]:
+        return 2.5
+    if d.clause[0] <= h.start < d.clause[1]:
+        return 1.6 if h.end <= n_start else 1.0
+    return 0.6 if h.end <= n_start else 0.3
+
+
+# --- geography ------------------------------------------------------------------------
+
+
+def _geo_code(p: PlaceMention, facts: DocumentFacts, when: date | None) -> str:
+    if p.kind == "national":
+        return "VN"
+    if p.kind == "self":
+        return facts.subject_geo or "VN"
+    return province_code_for(p, when) or "VN"
+
+
+def _attach_geo(
+    view: str, d: Draft, places: list[PlaceMention], state: ParagraphState, facts: DocumentFacts, carried: str
+) -> None:
+    pos = d.mention.start
+    marks = [p for p in places if not (p.kind == "national" and comparison_scope(view, p))]
+    when = d.period.end if d.period else facts.published_date
+    in_clause = [p for p in marks if d.clause[0] <= p.start < d.clause[1]]
+    before = [p for p in in_clause if p.end <= pos]
+    after = [p for p in in_clause if p.start >= d.mention.unit_end]
+    sent_before = [p for p in marks if p.end <= pos]
+    for group in (before[-1:], after[:1], sent_before[-1:]):
+        if group:
+            d.geo = _geo_code(group[0], facts, when)
+            return
+    d.geo = state.geo or carried
+
+
+def _attach_segment(view: str, d: Draft, segments: list[PlaceMention]) -> None:
+    kinds = {p.kind for p in segments}
+    if len(kinds - {"all"}) + (1 if "all" in kinds else 0) < 2:
+        return  # no contrast between parts of the geography in this sentence
+    head = [p for p in segments if p.start >= d.mention.unit_end and not view[d.mention.unit_end : p.start].strip()]
+    if head:
+        d.segment = head[0].kind
+        return
+    before = [p for p in segments if d.clause[0] <= p.start and p.end <= d.mention.start]
+    if before:
+        d.segment = before[-1].kind
+
+
+# --- measure, qualifier, target ---------------------------------------------------------
+
+
+def _attach_measure_and_qualifier(view: str, d: Draft) -> None:
+    qualifier, change = cue_words.read_backwards(view, d.left[0], d.mention.start)
+    d.qualifier = qualifier
+    if change and not is_growth_indicator(d.indicator):
+        d.measure = "change"
+        if change == "down":
+            d.value = -d.value
+
+
+def _attach_target(d: Draft, targets_from: int | None, facts: DocumentFacts) -> None:
+    if d.is_target:
+        return
+    if targets_from is not None and targets_from <= d.mention.start:
+        d.is_target = True
+        return
+    reference = facts.published_date or (facts.report_period.end if facts.report_period else None)
+    if d.period is not None and reference is not None and d.period.start > reference:
+        d.is_target = True
+
+
+def _nearest_before(found: list[tuple[int, str]], pos: int) -> str | None:
+    before = [name for start, name in found if start <= pos]
+    return before[-1] if before else (found[0][1] if found else None)
+
+
+# --- ranked lists -------------------------------------------------------------------------
+
+
+def _rank_list(
+    text: str, view: str, sent: Span, places: list[PlaceMention], periods: list[PeriodMention]
+) -> list[Draft]:
+    """"top 5 ... lần lượt là Đà Nẵng, Thừa Thiên Huế, ...": one rank observation per place."""
+    cue = cue_words.rank_list_start(view, sent.start, sent.end)
+    if cue is None:
+        return []
+    listed = [p for p in places if p.start >= cue and p.kind == "province"]
+    if len(listed) < 2:
+        return []
+    drafts = []
+    for rank, p in enumerate(listed, start=1):
+        mention = NumberMention(p.start, p.end, text[p.start : p.end], float(rank), float(rank), unit="rank")
+        mention.unit_end = p.end
+        d = Draft(
+            mention=mention,
+            sentence=sent,
+            clause=(sent.start, sent.end),
+            value=float(rank),
+            unit="rank",
+            left=(p.start, p.start),
+            right=(p.end, p.end),
+            role="rank",
+            span=(p.start, p.end),
+        )
+        d.geo = p.code or p.code_2025 or "VN"
+        d.indicator = cue_words.rank_indicator(view, sent.start, sent.end)
+        drafts.append(d)
+    return drafts
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def _observation_id(document_id: str, d: Draft) -> str:
+    key = f"{document_id}|{d.span[0]}|{d.span[1]}|{d.role}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _finalise(document: IngestedDocument, text: str, drafts: list[Draft]) -> list[Observation]:
+    ids = {id(d): _observation_id(document.document_id, d) for d in drafts}
+    out = []
+    seen: set[str] = set()
+    for d in drafts:
+        oid = ids[id(d)]
+        if oid in seen:
+            continue
+        seen.add(oid)
+        parent = ids.get(id(d.parent)) if d.parent is not None else None
+        out.append(
             Observation(
-                observation_id=oid, document_id=document.document_id, indicator_code="unclassified",
-                geo_code="VN", segment="all", period_code=None, period_start=None, period_end=None,
-                measure="level", value=value, unit="count", denominator=None, qualifier="exact",
-                is_target=False, component=None, parent_observation_id=None, program=None,
-                span_start=m.start(), span_end=m.end(), stated_text=m.group(), evidence=m.group(),
+                observation_id=oid,
+                document_id=document.document_id,
+                indicator_code=d.indicator,
+                geo_code=d.geo,
+                segment=d.segment,
+                period_code=d.period.code if d.period else None,
+                period_start=d.period.start if d.period else None,
+                period_end=d.period.end if d.period else None,
+                measure=d.measure,
+                value=d.value,
+                unit=d.unit,
+                denominator=d.mention.denominator if d.role == "q" else None,
+                qualifier=d.qualifier,
+                is_target=d.is_target,
+                component=d.component,
+                parent_observation_id=parent,
+                program=d.program,
+                span_start=d.span[0],
+                span_end=d.span[1],
+                stated_text=text[d.mention.start : d.mention.unit_end],
+                evidence=text[d.sentence.start : d.sentence.end],
             )
         )
-    ctx = DocumentContext(document.document_id, None, None, None, None, EXTRACTOR_VERSION)
-    return ExtractionResult(ctx, obs)
+    return out

@@ -1,0 +1,107 @@
+"""What a document says about itself: its subject province and reporting period."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from dagster_project.extraction.geography import find_places, province_code_for, province_from_domain
+from dagster_project.extraction.lexicon import load_yaml
+from dagster_project.extraction.periods import Period, day_period, find_periods
+from dagster_project.extraction.textnorm import fold_phrase
+from dagster_project.schema import IngestedDocument
+
+# The subject and period are read from the head of a long document: a report
+# states them early, and this keeps a 40 MB text from being scanned twice.
+HEAD_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    subject_geo: str | None
+    report_period: Period | None
+    published_date: date | None
+    context_year: int | None  # the year a yearless phrase ("6 tháng đầu năm") falls in
+    default_geo: str  # the geography of a figure nothing else places
+
+
+@lru_cache(maxsize=1)
+def _self_marker_re() -> re.Pattern[str]:
+    phrases = [fold_phrase(p) for p in load_yaml("geography.yaml")["self_markers"]]
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![^\W\d_])")
+
+
+def analyse_document(text: str, view: str, document: IngestedDocument) -> DocumentFacts:
+    head = min(len(view), HEAD_CHARS)
+    published = document.published_date
+    subject = _subject_province(view, head, document, published)
+    report = _report_period(view, head, published)
+    context_year = report.year if report else (published.year if published else None)
+    self_refs = len(_self_marker_re().findall(view, 0, head))
+    default_geo = subject if subject and self_refs >= 2 else "VN"
+    return DocumentFacts(subject, report, published, context_year, default_geo)
+
+
+def _subject_province(view: str, head: int, document: IngestedDocument, when: date | None) -> str | None:
+    votes: Counter[str] = Counter()
+    if document.publisher:
+        code = province_from_domain(document.publisher)
+        if code is None:
+            places = [p for p in find_places(fold_phrase(document.publisher), 0, len(document.publisher))]
+            code = next((p.code for p in places if p.kind == "province"), None)
+        if code:
+            votes[code] += 3
+    if document.title:
+        t = fold_phrase(document.title)
+        for p in find_places(t, 0, len(t)):
+            if p.kind == "province" and p.code:
+                votes[p.code] += 2
+    for p in find_places(view, 0, head):
+        if p.kind != "province" or not p.code:
+            continue
+        before = view[max(0, p.start - 12) : p.start]
+        strong = before.endswith(("điểm cầu ", "tỉnh ", "thành phố ")) or view[p.start : p.end].startswith(
+            ("tỉnh ", "thành phố ")
+        )
+        votes[p.code] += 2 if strong else 1
+    if not votes:
+        return None
+    code, n = votes.most_common(1)[0]
+    if n < 2:
+        return None
+    if when is not None:
+        from dagster_project.extraction.geography import PlaceMention
+
+        return province_code_for(PlaceMention(0, 0, "province", code, _successor(code)), when)
+    return code
+
+
+def _successor(code: str) -> str | None:
+    from dagster_project.extraction.geography import gazetteer
+
+    for kind, old, new in gazetteer().phrases.values():
+        if kind == "province" and old == code:
+            return new
+    return None
+
+
+def _report_period(view: str, head: int, published: date | None) -> Period | None:
+    """The first period the document reports on (not a baseline, a plan or an event day)."""
+    first_year = None
+    for p in find_periods(view, 0, head, None):
+        if p.period is not None and p.has_year:
+            first_year = p.period.year
+            break
+    ctx = published.year if published else first_year
+    for p in find_periods(view, 0, head, ctx):
+        if p.role != "period" or p.period is None or p.period.grain in ("day", "span"):
+            continue
+        if published is not None and p.period.start > published:
+            continue  # a plan for later
+        return p.period
+    if published is not None:
+        return day_period(published.year, published.month, published.day)
+    return None

@@ -1,0 +1,143 @@
+"""Cue words around a figure: qualifiers, changes, targets, components, programmes, ranked lists.
+
+Vocabulary in ``resources/cues.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dagster_project.extraction.lexicon import load_yaml
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Cues:
+    qualifier_of: dict[tuple[str, ...], str]
+    max_qualifier_len: int
+    fillers: frozenset[str]
+    change_of: dict[tuple[str, ...], str]
+    growth: frozenset[tuple[str, ...]]
+    target_re: re.Pattern[str]
+    components: tuple[tuple[re.Pattern[str], str], ...]
+    programs: tuple[tuple[re.Pattern[str], str], ...]
+    rank_list_re: re.Pattern[str]
+    rank_context_re: re.Pattern[str]
+    whole_before_re: re.Pattern[str]
+    parts_follow_re: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = load_yaml("cues.yaml")
+    qualifier_of = {tuple(p.split()): q for q, phrases in data["qualifiers"].items() for p in phrases}
+    change_of = {tuple(p.split()): "up" for p in data["change_up"]}
+    change_of.update({tuple(p.split()): "down" for p in data["change_down"]})
+    edge = r"(?<![^\W\d_])"
+    return Cues(
+        qualifier_of=qualifier_of,
+        max_qualifier_len=max(len(k) for k in qualifier_of),
+        fillers=frozenset(data["filler_words"]),
+        change_of=change_of,
+        growth=frozenset(tuple(p.split()) for p in data["growth_words"]),
+        target_re=re.compile(edge + "(?:" + _alt(data["target_cues"]) + r")(?![^\W\d_])"),
+        components=tuple((re.compile(rx), name) for rx, name in data["components"]),
+        programs=tuple((re.compile(rx), name) for rx, name in data["programs"]),
+        rank_list_re=re.compile(edge + "(?:" + _alt(data["rank_list_cues"]) + r")(?![^\W\d_])"),
+        rank_context_re=re.compile(edge + "(?:" + _alt(data["rank_context"]) + r")(?![^\W\d_])"),
+        whole_before_re=re.compile(edge + "(?:" + _alt(data["whole_before"]) + r")[ \t]*$"),
+        parts_follow_re=re.compile(edge + "(?:" + _alt(data["parts_follow"]) + r")(?![^\W\d_])"),
+    )
+
+
+def read_backwards(view: str, lo: int, pos: int) -> tuple[str, str | None]:
+    """The qualifier and change direction stated right before a number.
+
+    Scans the words before ``pos`` (back to ``lo``), stepping over filler
+    words ("đạt", "là", ...); the first cue found wins, any other word stops.
+    """
+    c = cues()
+    words = _WORD_RE.findall(view, max(lo, pos - 60), pos)
+    qualifier, change = "exact", None
+    i = len(words)
+    steps = 0
+    while i > 0 and steps < 5:
+        matched = False
+        for size in range(min(3, i), 0, -1):
+            key = tuple(words[i - size : i])
+            if key in c.growth:
+                # "tăng trưởng 26%": a growth rate, not a change; keep looking for a qualifier
+                change = "growth"
+                i -= size
+                matched = True
+                break
+            if change is None and key in c.change_of:
+                change = c.change_of[key]
+                # "tăng gần 3.500": the qualifier may sit between the change word and the number
+            if qualifier == "exact" and key in c.qualifier_of:
+                qualifier = c.qualifier_of[key]
+                matched = True
+            if key in c.change_of or key in c.qualifier_of:
+                i -= size
+                matched = True
+                break
+        if not matched:
+            if words[i - 1] not in c.fillers:
+                break
+            i -= 1
+        steps += 1
+    return qualifier, None if change == "growth" else change
+
+
+def first_target_cue(view: str, start: int, end: int) -> int | None:
+    m = cues().target_re.search(view, start, end)
+    return m.start() if m else None
+
+
+def component_of(view: str, left: tuple[int, int], right: tuple[int, int]) -> str | None:
+    """The part of a whole a figure is, from the words after it first, then before it."""
+    for lo, hi in (right, left):
+        best: tuple[int, str] | None = None
+        for rx, name in cues().components:
+            m = rx.search(view, lo, hi)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+        if best:
+            return best[1]
+    return None
+
+
+def find_programs(view: str, start: int, end: int) -> list[tuple[int, str]]:
+    found = [(m.start(), name) for rx, name in cues().programs for m in rx.finditer(view, start, end)]
+    return sorted(found)
+
+
+def rank_list_start(view: str, start: int, end: int) -> int | None:
+    """Where a ranked list of places begins ("... lần lượt là"), if the sentence ranks."""
+    c = cues()
+    m = c.rank_list_re.search(view, start, end)
+    if m is None or not c.rank_context_re.search(view, start, m.start()):
+        return None
+    return m.end()
+
+
+def rank_indicator(view: str, start: int, end: int) -> str:
+    sentence = view[start:end]
+    if "chuyển đổi số" in sentence or "dti" in sentence:
+        return "dti_rank"
+    return "unclassified"
+
+
+def whole_announced_before(view: str, lo: int, pos: int) -> bool:
+    return bool(cues().whole_before_re.search(view, lo, pos))
+
+
+def parts_follow(view: str, start: int, end: int) -> re.Match[str] | None:
+    return cues().parts_follow_re.search(view, start, end)

@@ -1,0 +1,140 @@
+"""Places: the 63 provinces (to mid-2025), the 34 units after, the nation, segments.
+
+Names come from the shared reference (``dbt/seeds/provinces_63.csv`` and
+``provinces_34.csv``: names and aliases) plus ``resources/geography.yaml``.
+Matching is word by word on the match view, so ``TP. Hồ Chí Minh``,
+``TP Hồ Chí Minh`` and ``Hoà Bình``/``Hòa Bình`` all resolve.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from dagster_project.extraction.lexicon import load_csv, load_yaml, seed_path
+from dagster_project.extraction.textnorm import fold_phrase
+
+ARRANGEMENT_2025 = date(2025, 7, 1)
+WORD_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    kind: str  # "province", "national", "self", or a segment name for segment mentions
+    code: str | None  # GSO code (old) for provinces; new code in ``code_2025``
+    code_2025: str | None = None
+
+
+def ascii_fold(s: str) -> str:
+    s = s.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def words_key(phrase: str) -> tuple[str, ...]:
+    return tuple(WORD_RE.findall(fold_phrase(phrase)))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    phrases: dict[tuple[str, ...], tuple[str, str | None, str | None]]  # words -> (kind, code, code_2025)
+    max_len: int
+    ascii_names: dict[str, str]  # "hatinh" -> "42" for publisher domains
+    names: dict[str, str]  # code -> name_vi
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    data = load_yaml("geography.yaml")
+    old = load_csv(seed_path("provinces_63.csv"))
+    new = load_csv(seed_path("provinces_34.csv"))
+    new_by_name = {words_key(r["name_vi"]): r["code"] for r in new}
+    phrases: dict[tuple[str, ...], tuple[str, str | None, str | None]] = {}
+    ascii_names: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for r in old:
+        code = r["gso_code"]
+        names[code] = r["name_vi"]
+        # A pre-2025 name keeps its own code; after 2025 the same name means the new unit.
+        forms = [r["name_vi"], *[a for a in r["aliases"].split(";") if a.strip()]]
+        for form in forms:
+            key = words_key(form)
+            if key:
+                phrases.setdefault(key, ("province", code, new_by_name.get(words_key(r["name_vi"]), r["successor_code"])))
+        ascii_names[re.sub(r"[^a-z]", "", r["name_ascii"].lower())] = code
+    for r in new:
+        for form in [a for a in r["aliases"].split(";") if a.strip()]:
+            key = words_key(form)
+            if key and key not in phrases:
+                phrases[key] = ("province", None, r["code"])
+    for code, forms in data["extra_aliases"].items():
+        for form in forms:
+            phrases.setdefault(words_key(form), ("province", code, None))
+    for form in data["national_markers"]:
+        phrases.setdefault(words_key(form), ("national", "VN", "VN"))
+    for form in data["self_markers"]:
+        phrases.setdefault(words_key(form), ("self", None, None))
+    return Gazetteer(phrases, max(len(k) for k in phrases), ascii_names, names)
+
+
+@lru_cache(maxsize=1)
+def segment_lexicon() -> tuple[dict[tuple[str, ...], str], int]:
+    data = load_yaml("geography.yaml")
+    table = {words_key(p): seg for seg, forms in data["segments"].items() for p in forms}
+    return table, max(len(k) for k in table)
+
+
+def _scan(view: str, start: int, end: int, table: dict[tuple[str, ...], object], max_len: int):
+    """Longest word-sequence matches of ``table`` in the view, left to right."""
+    words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(view, start, end)]
+    i, n = 0, len(words)
+    while i < n:
+        for size in range(min(max_len, n - i), 0, -1):
+            key = tuple(w[2] for w in words[i : i + size])
+            hit = table.get(key)
+            if hit is not None:
+                yield words[i][0], words[i + size - 1][1], hit
+                i += size
+                break
+        else:
+            i += 1
+
+
+def find_places(view: str, start: int, end: int) -> list[PlaceMention]:
+    gaz = gazetteer()
+    out = []
+    for s, e, (kind, code, code_2025) in _scan(view, start, end, gaz.phrases, gaz.max_len):
+        out.append(PlaceMention(s, e, kind, code, code_2025))
+    return out
+
+
+def find_segments(view: str, start: int, end: int) -> list[PlaceMention]:
+    table, max_len = segment_lexicon()
+    return [PlaceMention(s, e, seg, None) for s, e, seg in _scan(view, start, end, table, max_len)]
+
+
+def comparison_scope(view: str, mention: PlaceMention) -> bool:
+    """True when a national marker only names a comparison's scope ("cao nhất cả nước")."""
+    before = view[max(0, mention.start - 12) : mention.start].split()
+    return bool(before) and before[-1] in load_yaml("geography.yaml")["comparison_words"]
+
+
+def province_code_for(mention: PlaceMention, when: date | None) -> str | None:
+    """The code a province mention has at a date: old GSO code before July 2025, new code after."""
+    if when is not None and when >= ARRANGEMENT_2025 and mention.code_2025:
+        return mention.code_2025
+    return mention.code or mention.code_2025
+
+
+def province_from_domain(publisher: str) -> str | None:
+    """"Baohatinh.vn" -> Hà Tĩnh's code; "baoquangbinh.vn" -> Quảng Bình's."""
+    letters = re.sub(r"[^a-z]", "", ascii_fold(publisher).lower().split(".")[0])
+    names = gazetteer().ascii_names
+    for prefix in ("bao", "cong", "thongtin", ""):
+        if letters.startswith(prefix) and letters[len(prefix) :] in names:
+            return names[letters[len(prefix) :]]
+    return None

@@ -1,0 +1,105 @@
+"""Which catalog indicator a figure measures.
+
+The catalog (``dbt/seeds/indicators.csv``) says what each indicator is and its
+unit; ``resources/indicator_patterns.yaml`` says how Vietnamese reports phrase
+it. A pattern names a family of codes (``ict_revenue`` in VND and
+``ict_revenue_growth`` in percent share the same words): the figure's unit
+picks the member. Each hit scores by its weight and by where it stands
+relative to the figure: the words right after a number name what is counted
+(``40.590 tổ công nghệ số``), the words before it name what is measured
+(``tỷ lệ hồ sơ trực tuyến ... đạt 42%``), farther words count for less.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dagster_project.extraction.lexicon import load_csv, load_yaml, seed_path
+
+UNCLASSIFIED = "unclassified"
+
+# "[^.;]" in a pattern means "within the clause"; a dot inside a number
+# (828/1.084) does not end a clause.
+_CLAUSE_GAP = r"(?:[^.;]|(?<=\d)\.(?=\d))"
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorPattern:
+    codes: tuple[str, ...]
+    regex: re.Pattern[str]
+    weight: float
+    head: bool  # only as the counted noun right after the number
+    requires: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorHit:
+    start: int
+    end: int
+    pattern: IndicatorPattern
+    definition: tuple[int, int] | None  # a number inside the indicator's own name
+
+
+@dataclass(frozen=True)
+class Catalog:
+    units: dict[str, str]  # code -> unit
+    patterns: tuple[IndicatorPattern, ...]
+    combined: re.Pattern[str]  # any pattern's first words: a cheap pre-filter per sentence
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    units = {r["indicator_code"]: r["unit"] for r in load_csv(seed_path("indicators.csv"))}
+    patterns = []
+    for entry in load_yaml("indicator_patterns.yaml"):
+        codes = tuple(entry["codes"])
+        unknown = [c for c in codes if c not in units]
+        if unknown:
+            raise ValueError(f"indicator_patterns.yaml names codes missing from the catalog: {unknown}")
+        requires = re.compile(entry["requires"]) if entry.get("requires") else None
+        for pat in entry["patterns"]:
+            patterns.append(
+                IndicatorPattern(
+                    codes,
+                    re.compile(pat.replace("[^.;]", _CLAUSE_GAP)),
+                    float(entry.get("weight", 1.0)),
+                    bool(entry.get("head")),
+                    requires,
+                )
+            )
+    combined = re.compile("|".join(f"(?:{_unnamed(p.regex.pattern)})" for p in patterns))
+    return Catalog(units, tuple(patterns), combined)
+
+
+def find_indicator_hits(view: str, start: int, end: int) -> list[IndicatorHit]:
+    cat = catalog()
+    hits: list[IndicatorHit] = []
+    if not cat.combined.search(view, start, end):
+        return hits
+    sentence = view[start:end]
+    for p in cat.patterns:
+        if p.requires is not None and not p.requires.search(sentence):
+            continue
+        for m in p.regex.finditer(view, start, end):
+            definition = m.span("definition") if "definition" in p.regex.groupindex and m.group("definition") else None
+            hits.append(IndicatorHit(m.start(), m.end(), p, definition))
+    return hits
+
+
+def code_for_unit(pattern: IndicatorPattern, unit: str) -> str | None:
+    units = catalog().units
+    for code in pattern.codes:
+        if units[code] == unit:
+            return code
+    return None
+
+
+def is_growth_indicator(code: str) -> bool:
+    return code.endswith("_growth")
+
+
+def _unnamed(pattern: str) -> str:
+    """A pattern without named groups, so that many can be joined into one pre-filter."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)

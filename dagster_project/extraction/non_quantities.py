@@ -1,0 +1,108 @@
+"""Numbers that are not quantities: dates, times, document numbers, ordinals,
+technology names, years, definitions and the shape of the text.
+
+Each rule returns a short reason; ``None`` means the number is a quantity.
+The vocabulary is in ``resources/non_quantities.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dagster_project.extraction.lexicon import load_yaml
+from dagster_project.extraction.numbers import NumberMention
+
+
+def _words_alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class NonQuantityRules:
+    document_number: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    rank: re.Pattern[str]
+    shape: re.Pattern[str]
+    top_n: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> NonQuantityRules:
+    data = load_yaml("non_quantities.yaml")
+    edge = r"(?<![^\W\d_])"
+    return NonQuantityRules(
+        document_number=re.compile(edge + r"(?:" + _words_alt(data["document_types"]) + r")(?:[ \t]+số)?[ \t:]*$"),
+        ordinal=re.compile(edge + r"(?:" + _words_alt(data["ordinal_cues"]) + r")[ \t]*$"),
+        rank=re.compile(edge + r"(?:" + _words_alt(data["rank_cues"]) + r")[ \t]*$"),
+        shape=re.compile(r"[ \t]*(?:" + _words_alt(data["shape_nouns"]) + r")(?![^\W\d_])"),
+        top_n=re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){1,3}?(?:" + _words_alt(data["top_n_words"]) + r")(?![^\W\d_])"),
+    )
+
+
+_TIME_AFTER = re.compile(r"[:h]\d{2}(?!\d)")
+_LETTER_WORD_AFTER = re.compile(r"[ \t]+[^\W\d_]")
+_EN_DECIMAL = re.compile(r"\d+\.\d{1,2}")
+
+
+def is_rank_cue(view: str, mention: NumberMention) -> bool:
+    return bool(rules().rank.search(view, max(0, mention.start - 24), mention.start))
+
+
+def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -> str | None:
+    """The reason ``mention`` is not a reported quantity, or None if it is one."""
+    if mention.skip:
+        return mention.skip
+    r = rules()
+    start, tail = mention.start, mention.unit_end
+    before = view[max(sentence_start, start - 32) : start]
+    if r.document_number.search(before):
+        return "document number"
+    if r.ordinal.search(before) and not r.rank.search(before):
+        return "ordinal"
+    if _TIME_AFTER.match(view, mention.end) or (start >= 3 and re.match(r"\d[:h]", view[start - 2 : start])):
+        return "time"
+    if mention.denominator is not None:
+        return _fraction_or_date(view, mention, before)
+    if mention.unit == "count":
+        token = mention.token
+        if token.isdigit() and len(token) == 4 and 1945 <= int(token) <= 2100 and mention.value == mention.base_value:
+            return "year"
+        if _EN_DECIMAL.fullmatch(token) and mention.value == mention.base_value:
+            return "ambiguous decimal"  # "4.0", "2.5" without a unit: a version or an English decimal
+        if token.startswith("0") and len(token) >= 8:
+            return "phone or code"
+        if r.shape.match(view, tail):
+            return "shape of the text"
+        if r.top_n.match(view, tail):
+            return "top-n"
+        if _is_enumeration(view, mention, sentence_start):
+            return "enumeration"
+    return None
+
+
+def _fraction_or_date(view: str, mention: NumberMention, before: str) -> str | None:
+    """"63/63 địa phương" is a quantity; "10/10", "8/8" and "12/2021" are dates."""
+    num, den = mention.base_value, mention.denominator or 0
+    if 1900 <= den <= 2100 and 1 <= num <= 12:
+        return "month and year"
+    looks_like_day = 1 <= num <= 31 and 1 <= den <= 12 and float(num).is_integer() and float(den).is_integer()
+    if not looks_like_day:
+        return None
+    if re.search(r"(?:ngày|sáng|chiều|tối|trưa|hôm|từ|đến|hạn|mùng|mồng)[ \t]*$", before):
+        return "date"
+    # A day-month with no counted noun after it ("(10/10)") is a date; "10/10 nhiệm vụ" is a count.
+    if not _LETTER_WORD_AFTER.match(view, mention.end):
+        return "date"
+    return None
+
+
+def _is_enumeration(view: str, mention: NumberMention, sentence_start: int) -> bool:
+    """"1. Tăng cường ..." or "(2)" list markers."""
+    after = view[mention.end : mention.end + 2]
+    line_start = view.rfind("\n", 0, mention.start) + 1
+    at_line_start = not view[line_start : mention.start].strip(" \t(")
+    return (at_line_start and after[:1] in (".", ")")) or (
+        view[mention.start - 1 : mention.start] == "(" and after[:1] == ")"
+    )

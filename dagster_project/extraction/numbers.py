@@ -1,0 +1,203 @@
+"""Numbers as Vietnamese writes them.
+
+``.`` groups thousands and ``,`` marks decimals (``1.928.311``, ``22,4``);
+scale words multiply (``86,3 triệu``, ``1,9 triệu tỷ đồng`` = 1.9e15 VND);
+``X/Y`` is an achieved-over-total pair; ``89%/85%`` is achieved over target.
+English-formatted numbers (``1,928,311``, ``22.4``) are read when they cannot
+be Vietnamese. Vocabulary (scale words, currencies, units) lives in
+``resources/numbers.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dagster_project.extraction.lexicon import load_yaml
+
+_VN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_VN_PLAIN = re.compile(r"\d+(?:,\d+)?")
+_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_EN_DECIMAL = re.compile(r"\d+\.\d+")
+
+# A numeric token: digits with inner separators, not glued to letters (3G, H1).
+NUMBER_TOKEN_RE = re.compile(r"(?<![^\W\d_])\d(?:[\d.,]*\d)?(?![^\W\d_])")
+
+
+def parse_vietnamese_number(token: str) -> float | None:
+    """The value of a numeric token, Vietnamese format first; None if it is not a number.
+
+    >>> parse_vietnamese_number("1.928.311"), parse_vietnamese_number("22,4")
+    (1928311.0, 22.4)
+    """
+    if _VN_GROUPED.fullmatch(token) or _VN_PLAIN.fullmatch(token):
+        return float(token.replace(".", "").replace(",", "."))
+    if _EN_GROUPED.fullmatch(token):
+        return float(token.replace(",", ""))
+    if _EN_DECIMAL.fullmatch(token) and len(token.split(".")[1]) != 3:
+        return float(token)
+    return None
+
+
+@dataclass(frozen=True)
+class NumberVocabulary:
+    scale_re: re.Pattern[str]
+    scales: dict[str, float]
+    currency_re: re.Pattern[str]
+    foreign_currency_re: re.Pattern[str]
+    percent_re: re.Pattern[str]
+    power_re: re.Pattern[str]
+    powers: dict[str, float]
+    per_thousand_re: re.Pattern[str]
+    word_numbers: dict[str, float]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> NumberVocabulary:
+    data = load_yaml("numbers.yaml")
+    scales = {k: float(v) for k, v in data["scale_words"].items()}
+    powers = {k: float(v) for k, v in data["power_units"].items()}
+    return NumberVocabulary(
+        scale_re=re.compile(r"[ \t]+(" + _alternation(list(scales)) + r")(?![^\W\d_])"),
+        scales=scales,
+        currency_re=re.compile(r"[ \t]*(" + _alternation(data["vnd_words"]) + r")(?![^\W\d_])"),
+        foreign_currency_re=re.compile(
+            r"[ \t]*(" + _alternation(data["foreign_currency_words"]) + r")(?![^\W\d_])"
+        ),
+        percent_re=re.compile(r"[ \t]?(%|" + _alternation(data["percent_words"]) + r"(?![^\W\d_]))"),
+        power_re=re.compile(r"[ \t]*(" + _alternation(list(powers)) + r")(?![^\W\d_])"),
+        powers=powers,
+        per_thousand_re=re.compile(data["per_thousand_pattern"]),
+        word_numbers={k: float(v) for k, v in data["word_numbers"].items()},
+    )
+
+
+@dataclass
+class NumberMention:
+    """A number as written, with what its own tokens say about it."""
+
+    start: int  # span of the number as written ("63/63" covers both parts)
+    end: int
+    token: str
+    value: float  # after scale words and currency scale
+    base_value: float  # the digits alone
+    denominator: float | None = None
+    unit: str = "count"
+    unit_end: int = 0  # end of the number together with its unit words (stated_text)
+    pair_role: str | None = None  # "achieved" / "target" for 89%/85%
+    skip: str | None = None  # why this is not a quantity, if it is not
+
+
+_GLUED_RE = re.compile(r"(?:/\d+)*/[^\W\d_][\w-]*")
+_SLASH_CHAIN_RE = re.compile(r"(?:/[\w-]+)+")
+_FRACTION_RE = re.compile(r"[ \t]*/[ \t]*(\d(?:[\d.,]*\d)?)(?![^\W\d_])")
+
+
+def scan_numbers(view: str, start: int, end: int) -> list[NumberMention]:
+    """Every number between ``start`` and ``end`` of the match view, with unit and scale.
+
+    Dates, document numbers and the like are returned too (with ``skip`` set
+    by the non-quantity rules later): they shape the sentence around them.
+    """
+    vocab = vocabulary()
+    out: list[NumberMention] = []
+    pos = start
+    while True:
+        m = NUMBER_TOKEN_RE.search(view, pos, end)
+        if m is None:
+            break
+        pos = m.end()
+        token = m.group()
+        base = parse_vietnamese_number(token)
+        if base is None:
+            out.append(NumberMention(m.start(), m.end(), token, 0.0, 0.0, skip="unparsed", unit_end=m.end()))
+            continue
+        mention = NumberMention(m.start(), m.end(), token, base, base, unit_end=m.end())
+        tail = m.end()
+        glued = _GLUED_RE.match(view, tail, end)
+        if glued or (m.start() >= 2 and view[m.start() - 1] == "-" and view[m.start() - 2].isalpha()):
+            # 490/TB-VPCP, 19/2025/QĐ-TTg, COVID-19: identifiers, not quantities
+            mention.skip = "identifier"
+            out.append(mention)
+            pos = glued.end() if glued else pos
+            continue
+        pct = vocab.percent_re.match(view, tail, end)
+        if pct:
+            mention.unit = "percent"
+            mention.unit_end = tail = pct.end()
+        frac = _FRACTION_RE.match(view, tail, end)
+        if frac:
+            den = parse_vietnamese_number(frac.group(1))
+            after = frac.end()
+            den_pct = vocab.percent_re.match(view, after, end)
+            if den is not None and mention.unit == "percent" and den_pct:
+                # 89%/85%: achieved over target, two observations
+                target = NumberMention(
+                    frac.start(1), frac.end(1), frac.group(1), den, den, unit="percent", unit_end=den_pct.end()
+                )
+                mention.pair_role, target.pair_role = "achieved", "target"
+                out.append(mention)
+                out.append(target)
+                pos = den_pct.end()
+                continue
+            if den is not None and mention.unit == "count" and not _slash_continues(view, after, end):
+                mention.denominator = den
+                mention.end = mention.unit_end = frac.end()
+                tail = frac.end()
+                pos = tail
+            else:
+                # 9/10/2024, 490/TB-VPCP, 12/2021: left for the non-quantity rules
+                mention.skip = "slash"
+                chain = _SLASH_CHAIN_RE.match(view, frac.end(), end)
+                mention.end = mention.unit_end = chain.end() if chain else frac.end()
+                out.append(mention)
+                pos = max(pos, mention.end)
+                continue
+        if mention.unit == "count":
+            _apply_scale_and_unit(view, mention, tail, end, vocab)
+            if mention.unit == "per_1000_people":
+                pos = mention.unit_end  # the "1.000" of "trên 1.000 dân" is part of the unit
+        out.append(mention)
+    return out
+
+
+def _slash_continues(view: str, pos: int, end: int) -> bool:
+    """True for a third slash part (9/10/2024) or a slash glued to letters (490/TB)."""
+    return pos < end and view[pos] == "/"
+
+
+def _apply_scale_and_unit(view: str, mention: NumberMention, tail: int, end: int, vocab: NumberVocabulary) -> None:
+    value = mention.base_value
+    while True:  # stacked scale words: "1,9 triệu tỷ"
+        sm = vocab.scale_re.match(view, tail, end)
+        if not sm:
+            break
+        value *= vocab.scales[sm.group(1)]
+        tail = sm.end()
+        mention.unit_end = tail
+    cm = vocab.currency_re.match(view, tail, end)
+    if cm:
+        mention.unit = "vnd"
+        mention.unit_end = cm.end()
+    elif vocab.foreign_currency_re.match(view, tail, end):
+        mention.unit = "foreign_currency"
+        mention.skip = "foreign currency"
+    else:
+        pm = vocab.power_re.match(view, tail, end)
+        if pm:
+            mention.unit = "mw"
+            value *= vocab.powers[pm.group(1)]
+            mention.unit_end = pm.end()
+    if mention.unit == "count":
+        per = vocab.per_thousand_re.match(view, mention.unit_end, end)
+        if per:
+            mention.unit = "per_1000_people"
+            mention.unit_end = per.end()
+    mention.value = value
+    if mention.denominator is not None and value != mention.base_value:
+        mention.denominator *= value / mention.base_value

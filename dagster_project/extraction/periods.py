@@ -1,0 +1,200 @@
+"""Periods as Vietnamese reports state them.
+
+``6 tháng đầu năm 2024`` -> ``2024-H1``; ``quý III/2024`` -> ``2024-Q3``;
+``cuối năm 2023`` -> ``2023``; ``đến hết tháng 9/2024`` -> ``2024-09``;
+``ngày 9/10/2024`` -> ``2024-10-09``; ``giai đoạn 2021-2025`` -> ``2021/2025``.
+A phrase without a year (``6 tháng đầu năm``) takes the year of its context.
+Phrases after ``so với`` / ``cùng kỳ`` are baselines of a comparison, not the
+period of the figure. Cue words live in ``resources/periods.yaml``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from dagster_project.extraction.lexicon import load_yaml
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    code: str
+    start: date
+    end: date
+    grain: str  # year, half, quarter, month, day, span
+
+    @property
+    def year(self) -> int:
+        return self.end.year
+
+
+def year_period(y: int) -> Period:
+    return Period(str(y), date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def half_period(y: int, h: int) -> Period:
+    return Period(f"{y}-H{h}", date(y, 1 if h == 1 else 7, 1), date(y, 6, 30) if h == 1 else date(y, 12, 31), "half")
+
+
+def quarter_period(y: int, q: int) -> Period:
+    first = 3 * (q - 1) + 1
+    last = first + 2
+    return Period(f"{y}-Q{q}", date(y, first, 1), date(y, last, calendar.monthrange(y, last)[1]), "quarter")
+
+
+def month_period(y: int, m: int) -> Period:
+    return Period(f"{y}-{m:02d}", date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), "month")
+
+
+def day_period(y: int, m: int, d: int) -> Period:
+    day = date(y, m, d)
+    return Period(day.isoformat(), day, day, "day")
+
+
+def span_period(y1: int, y2: int) -> Period:
+    return Period(f"{y1}/{y2}", date(y1, 1, 1), date(y2, 12, 31), "span")
+
+
+def period_from_code(code: str) -> Period:
+    """The period a code names (the inverse of ``Period.code``)."""
+    if m := re.fullmatch(r"(\d{4})", code):
+        return year_period(int(m[1]))
+    if m := re.fullmatch(r"(\d{4})-H([12])", code):
+        return half_period(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", code):
+        return quarter_period(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", code):
+        return month_period(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", code):
+        return day_period(int(m[1]), int(m[2]), int(m[3]))
+    if m := re.fullmatch(r"(\d{4})/(\d{4})", code):
+        return span_period(int(m[1]), int(m[2]))
+    raise ValueError(f"not a period code: {code!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: Period | None  # None for "đến nay" (the document's own period)
+    role: str  # "period", "baseline", "now"
+    has_year: bool
+
+
+def _valid_year(y: int) -> bool:
+    return 1945 <= y <= 2100
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cues = load_yaml("periods.yaml")
+    y = r"(?:năm[ \t]+)?(\d{4})"
+    sep = r"(?:[ \t]*/[ \t]*|[ \t]+năm[ \t]+|[ \t]+)"
+    parts = [
+        r"(?P<dmy>(?<![\d/])(?P<dmy_d>\d{1,2})/(?P<dmy_m>\d{1,2})/(?P<dmy_y>\d{4})(?![\d/]))",
+        r"(?P<dmyw>ngày[ \t]+(?P<dmyw_d>\d{1,2})[ \t]+tháng[ \t]+(?P<dmyw_m>\d{1,2})[ \t]+năm[ \t]+(?P<dmyw_y>\d{4}))",
+        rf"(?P<dm>(?:{'|'.join(cues['day_cues'])})[ \t]+(?P<dm_d>\d{{1,2}})/(?P<dm_m>\d{{1,2}})(?![\d/]))",
+        rf"(?P<half>(?:6|06|sáu)[ \t]+tháng(?:[ \t]+(?P<half_w>đầu|cuối))?(?:[ \t]+năm)?(?:{sep}(?P<half_y>\d{{4}}))?"
+        rf"|nửa[ \t]+(?P<half_w2>đầu|cuối)[ \t]+năm(?:{sep}(?P<half_y2>\d{{4}}))?)",
+        rf"(?P<ytd>(?P<ytd_n>\d{{1,2}}|ba|chín|mười một|mười)[ \t]+tháng(?:[ \t]+đầu[ \t]+năm)?"
+        rf"(?:{sep}(?P<ytd_y>\d{{4}}))?)",
+        rf"(?P<quarter>quý[ \t]+(?P<q_n>iv|iii|ii|i|[1-4])(?![^\W\d_])(?:{sep}(?P<q_y>\d{{4}}))?)",
+        rf"(?P<month>tháng[ \t]+(?P<mo_n>\d{{1,2}})(?:{sep}(?P<mo_y>\d{{4}}))?(?![\d/]))",
+        r"(?P<span>(?:giai[ \t]+đoạn|thời[ \t]+kỳ|từ[ \t]+năm)?[ \t]*(?P<sp_a>\d{4})[ \t]*"
+        r"(?:-|–|—|đến[ \t]+năm|đến)[ \t]*(?P<sp_b>\d{4}))",
+        r"(?P<year>(?:cuối[ \t]+|hết[ \t]+|đầu[ \t]+|trong[ \t]+)?năm[ \t]+(?P<yr>\d{4}))",
+        r"(?P<bare_year>(?<![\d.,/])(?:19[5-9]\d|20\d\d)(?![\d.,/%]))",
+    ]
+    main = re.compile("|".join(parts))
+    anywhere = "|".join(re.escape(c) for c in cues["now_cues"])
+    initial = "|".join(re.escape(c) for c in cues["clause_initial_now_cues"])
+    now = re.compile(
+        rf"(?<![^\W\d_])(?:{anywhere})(?![^\W\d_])|(?:^|(?<=[.,;:(])|(?<=[.,;:(] ))(?:{initial})(?![^\W\d_])",
+        re.MULTILINE,
+    )
+    baseline = re.compile(r"(?:" + "|".join(re.escape(c) for c in cues["baseline_cues"]) + r")[ \t]*$")
+    return main, now, baseline
+
+
+def find_periods(view: str, start: int, end: int, context_year: int | None) -> list[PeriodMention]:
+    """Period phrases between ``start`` and ``end`` of the match view, in order."""
+    main, now_re, baseline_re = _patterns()
+    out: list[PeriodMention] = []
+    for m in main.finditer(view, start, end):
+        period, has_year = _period_of(m, context_year)
+        if period is None and not m.group("bare_year"):
+            continue
+        lead = view[max(start, m.start() - 24) : m.start()]
+        role = "baseline" if baseline_re.search(lead) else "period"
+        out.append(PeriodMention(m.start(), m.end(), period, role, has_year))
+    for m in now_re.finditer(view, start, end):
+        out.append(PeriodMention(m.start(), m.end(), None, "now", False))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, bool]:
+    g = m.groupdict()
+    kind = m.lastgroup
+    try:
+        if kind == "dmy":
+            y = int(g["dmy_y"])
+            return (day_period(y, int(g["dmy_m"]), int(g["dmy_d"])), True) if _valid_year(y) else (None, False)
+        if kind == "dmyw":
+            return day_period(int(g["dmyw_y"]), int(g["dmyw_m"]), int(g["dmyw_d"])), True
+        if kind == "dm":
+            if ctx_year is None:
+                return None, False
+            return day_period(ctx_year, int(g["dm_m"]), int(g["dm_d"])), False
+        if kind == "half":
+            which = g["half_w"] or g["half_w2"]
+            y = _int(g["half_y"]) or _int(g["half_y2"])
+            year = y or ctx_year
+            if year is None or not _valid_year(year):
+                return None, False
+            return half_period(year, 2 if which == "cuối" else 1), y is not None
+        if kind == "ytd":
+            words = {"ba": 3, "chín": 9, "mười": 10, "mười một": 11}
+            n = words.get(g["ytd_n"]) or int(g["ytd_n"])
+            y = _int(g["ytd_y"])
+            year = y or ctx_year
+            if year is None or not 1 <= n <= 12 or not _valid_year(year):
+                return None, False
+            if n == 3:
+                return quarter_period(year, 1), y is not None
+            if n == 12:
+                return year_period(year), y is not None
+            return month_period(year, n), y is not None
+        if kind == "quarter":
+            q = ROMAN.get(g["q_n"]) or int(g["q_n"])
+            y = _int(g["q_y"])
+            year = y or ctx_year
+            return (quarter_period(year, q), y is not None) if year else (None, False)
+        if kind == "month":
+            mo, y = int(g["mo_n"]), _int(g["mo_y"])
+            year = y or ctx_year
+            if year is None or not 1 <= mo <= 12:
+                return None, False
+            return month_period(year, mo), y is not None
+        if kind == "span":
+            y1, y2 = int(g["sp_a"]), int(g["sp_b"])
+            if _valid_year(y1) and _valid_year(y2) and y1 < y2:
+                return span_period(y1, y2), True
+            return None, False
+        if kind == "year":
+            y = int(g["yr"])
+            return (year_period(y), True) if _valid_year(y) else (None, False)
+        if kind == "bare_year":
+            return year_period(int(m.group())), True
+    except ValueError:  # 31/02 and the like
+        return None, False
+    return None, False

@@ -1,0 +1,90 @@
+"""Text views and segmentation that keep character offsets intact.
+
+Every matcher works on a *match view* of the document: lower-cased, with the
+old and new Vietnamese tone-mark placements folded into one (``hoà`` and
+``hòa`` both become ``hòa``). The view has exactly the same length as the
+normalised document, so an offset found in the view is an offset in the text
+the contract's spans refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Word-final "oa", "oe", "uy" carry the tone on either vowel depending on the
+# writer's convention (Hoà / Hòa, Thuỷ / Thủy). Fold to tone-on-first-vowel.
+_TONES = {
+    "a": "àáảãạ",
+    "e": "èéẻẽẹ",
+    "y": "ỳýỷỹỵ",
+}
+_FIRST = {"o": "òóỏõọ", "u": "ùúủũụ"}
+_FOLD: dict[str, str] = {}
+for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for _i, _toned in enumerate(_TONES[_second]):
+        _FOLD[_first + _toned] = _FIRST[_first][_i] + _second
+# "qu" is a consonant: the tone of "quý" is on the y in every convention.
+_FOLD_RE = re.compile(r"(?<!q)(" + "|".join(_FOLD) + r")(?![^\W\d_])")
+
+
+def match_view(text: str) -> str:
+    """Lower-case ``text`` and fold tone placement, preserving length."""
+    low = text.lower()
+    if len(low) != len(text):  # a few exotic letters change length when lowered
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "o" in low or "u" in low:
+        low = _FOLD_RE.sub(lambda m: _FOLD[m.group(1)], low)
+    return low
+
+
+def fold_phrase(phrase: str) -> str:
+    """The match-view form of a lexicon phrase."""
+    return match_view(phrase.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+# A sentence ends at . ! ? … followed by space and an upper-case letter, a
+# quote or an opening bracket, or at the end of the paragraph. A dot between
+# digits (1.928.311) or after a short abbreviation (TP. Hồ Chí Minh) does not end one.
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(\[]?(\w))")
+_ABBREVIATIONS = ("tp.", "tt.", "q.", "p.", "ths.", "ts.", "pgs.", "gs.", "ks.", "bs.", "th.s", "st.")
+
+
+def paragraphs(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text)]
+
+
+def sentences(text: str, para: Span) -> list[Span]:
+    """Sentence spans inside one paragraph (offsets into ``text``)."""
+    out: list[Span] = []
+    start = para.start
+    chunk = text[para.start : para.end]
+    for m in _SENTENCE_END_RE.finditer(chunk):
+        first = m.group(1)
+        if not (first.isupper() or first.isdigit()):
+            continue
+        end = para.start + m.start()
+        tail = text[max(start, end - 5) : end].lower()
+        if tail.endswith(_ABBREVIATIONS) and not tail.endswith(("...",)):
+            continue
+        if end > start:
+            out.append(_trim(text, start, end))
+        start = para.start + m.end()
+    if start < para.end:
+        out.append(_trim(text, start, para.end))
+    return [s for s in out if s.end > s.start]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
