@@ -30,6 +30,7 @@ class Cues:
     programs: tuple[tuple[re.Pattern[str], str], ...]
     rank_list_re: re.Pattern[str]
     rank_context_re: re.Pattern[str]
+    near_target_re: re.Pattern[str]
     whole_before_re: re.Pattern[str]
     parts_follow_re: re.Pattern[str]
 
@@ -52,6 +53,7 @@ def cues() -> Cues:
         programs=tuple((re.compile(rx), name) for rx, name in data["programs"]),
         rank_list_re=re.compile(edge + "(?:" + _alt(data["rank_list_cues"]) + r")(?![^\W\d_])"),
         rank_context_re=re.compile(edge + "(?:" + _alt(data["rank_context"]) + r")(?![^\W\d_])"),
+        near_target_re=re.compile(data["near_target_pattern"]),
         whole_before_re=re.compile(edge + "(?:" + _alt(data["whole_before"]) + r")[ \t]*$"),
         parts_follow_re=re.compile(edge + "(?:" + _alt(data["parts_follow"]) + r")(?![^\W\d_])"),
     )
@@ -94,6 +96,10 @@ def read_backwards(view: str, lo: int, pos: int) -> tuple[str, str | None]:
             i -= 1
         steps += 1
     return qualifier, None if change == "growth" else change
+
+
+def target_word_before(view: str, lo: int, pos: int) -> bool:
+    return bool(cues().near_target_re.search(view, max(lo, pos - 50), pos))
 
 
 def first_target_cue(view: str, start: int, end: int) -> int | None:

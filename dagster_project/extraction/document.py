@@ -101,8 +101,6 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
             para_drafts.extend(found)
         link_parts(view, para_drafts)
         para_drafts = [d for d in para_drafts if d.role != "restated"]
-        if para_drafts:
-            carried_geo = para_drafts[-1].geo
         drafts.extend(para_drafts)
     return ExtractionResult(_context(document, facts), _finalise(document, text, drafts))
 
@@ -138,7 +136,7 @@ def _read_sentence(
                 continue
             if any(a <= n.start < b for a, b in consumed) and not n.denominator:
                 continue
-            if why_not_a_quantity(view, n, s) is None:
+            if why_not_a_quantity(view, n, s) is None and not _defines_previous(view, quantities, n):
                 quantities.append(n)
         drafts = [_draft(view, sent, n, quantities, i) for i, n in enumerate(quantities)]
     drafts.extend(_rank_list(text, view, sent, places, periods))
@@ -156,7 +154,7 @@ def _read_sentence(
                 _attach_geo(view, d, visible, state, facts, carried_geo)
             _attach_segment(view, d, segments)
             _attach_measure_and_qualifier(view, d)
-            _attach_target(d, targets_from, facts)
+            _attach_target(view, d, targets_from, facts)
             d.component = cue_words.component_of(view, d.left, d.right)
             d.program = _nearest_before(programs, d.mention.start) or state.program
     # what this sentence establishes for the next ones of the paragraph
@@ -184,6 +182,19 @@ def _read_sentence(
     if progs:
         state.program = progs[-1][1]
     return drafts
+
+
+_DEFINITION_GAP_RE = re.compile(
+    r"[ \t]+[^\d;.()]{1,60}?[ \t]có[ \t](?:[^\d;.()]{0,60}?[ \t])?(?:trên|dưới|hơn|từ|không quá|ít nhất)[ \t]*"
+)
+
+
+def _defines_previous(view: str, quantities: list[NumberMention], n: NumberMention) -> bool:
+    """"8 nền tảng có trên 10 triệu người dùng": the threshold describes what the 8 are."""
+    if not quantities:
+        return False
+    gap = view[quantities[-1].unit_end : n.start]
+    return "trong đó" not in gap and _DEFINITION_GAP_RE.fullmatch(gap) is not None
 
 
 def _draft(view: str, sent: Span, n: NumberMention, quantities: list[NumberMention], i: int) -> Draft:
@@ -386,10 +397,13 @@ def _attach_measure_and_qualifier(view: str, d: Draft) -> None:
             d.value = -d.value
 
 
-def _attach_target(d: Draft, targets_from: int | None, facts: DocumentFacts) -> None:
+def _attach_target(view: str, d: Draft, targets_from: int | None, facts: DocumentFacts) -> None:
     if d.is_target:
         return
     if targets_from is not None and targets_from <= d.mention.start:
+        d.is_target = True
+        return
+    if d.role == "q" and cue_words.target_word_before(view, d.left[0], d.mention.start):
         d.is_target = True
         return
     reference = facts.published_date or (facts.report_period.end if facts.report_period else None)

@@ -76,6 +76,8 @@ def gazetteer() -> Gazetteer:
             phrases.setdefault(words_key(form), ("province", code, None))
     for form in data["national_markers"]:
         phrases.setdefault(words_key(form), ("national", "VN", "VN"))
+    for form in data["national_bodies"]:
+        phrases.setdefault(words_key(form), ("national", "VN", "VN"))
     for form in data["self_markers"]:
         phrases.setdefault(words_key(form), ("self", None, None))
     return Gazetteer(phrases, max(len(k) for k in phrases), ascii_names, names)
@@ -85,6 +87,7 @@ def gazetteer() -> Gazetteer:
 def segment_lexicon() -> tuple[dict[tuple[str, ...], str], int]:
     data = load_yaml("geography.yaml")
     table = {words_key(p): seg for seg, forms in data["segments"].items() for p in forms}
+    table.update({words_key(p): "ministry" for p in data["national_bodies"]})
     return table, max(len(k) for k in table)
 
 
@@ -120,7 +123,7 @@ def find_segments(view: str, start: int, end: int) -> list[PlaceMention]:
 def comparison_scope(view: str, mention: PlaceMention) -> bool:
     """True when a national marker only names a comparison's scope ("cao nhất cả nước")."""
     before = view[max(0, mention.start - 12) : mention.start].split()
-    return bool(before) and before[-1] in load_yaml("geography.yaml")["comparison_words"]
+    return bool(before) and before[-1].strip(",;:") in load_yaml("geography.yaml")["comparison_words"]
 
 
 def province_code_for(mention: PlaceMention, when: date | None) -> str | None:

@@ -2,43 +2,30 @@
 
 Public API (stable; the Dagster assets import only these):
 
-* ``list_input_files(root) -> list[Path]``: every regular file under ``root``, sorted.
-* ``ingest_file(path, root) -> IngestedDocument``: decode, normalise, describe one file.
+* ``list_input_files(root) -> list[Path]``: every regular, non-hidden file under
+  ``root``, sorted by relative posix path.
+* ``ingest_file(path, root) -> IngestedDocument``: decode, normalise, describe one
+  file. Never raises for a bad file: status ``ok``, ``empty``, ``undecodable`` or
+  ``rejected`` with the reason in ``status_detail``.
 
-This is a minimal placeholder (UTF-8 only); the full decoder replaces it.
+The steps, one module each: ``files`` (listing, reading), ``binary`` and ``decode``
+(bytes -> text), ``html_text`` (visible text of a page), ``normalize`` (the text
+that character offsets refer to), ``metadata`` (title, publisher, date),
+``document`` (wiring).
 """
 
-from __future__ import annotations
+from dagster_project.ingest.decode import decode_document_bytes
+from dagster_project.ingest.document import ingest_file
+from dagster_project.ingest.files import list_input_files
+from dagster_project.ingest.html_text import visible_text_from_html
+from dagster_project.ingest.metadata import extract_metadata
+from dagster_project.ingest.normalize import normalize_text
 
-import hashlib
-import unicodedata
-from pathlib import Path
-
-from dagster_project.schema import IngestedDocument
-
-
-def list_input_files(root: Path) -> list[Path]:
-    return sorted(p for p in Path(root).rglob("*") if p.is_file() and not p.name.startswith("."))
-
-
-def ingest_file(path: Path, root: Path) -> IngestedDocument:
-    raw = Path(path).read_bytes()
-    rel = Path(path).relative_to(root).as_posix()
-    text = unicodedata.normalize("NFC", raw.decode("utf-8-sig")).replace("\r\n", "\n").replace("\xa0", " ")
-    status = "ok" if text.strip() else "empty"
-    basis = text.encode() if status == "ok" else rel.encode() + b"\0" + raw
-    return IngestedDocument(
-        document_id=hashlib.sha256(basis).hexdigest()[:16],
-        file_name=Path(path).name,
-        file_path=rel,
-        source_sha256=hashlib.sha256(raw).hexdigest(),
-        status=status,
-        status_detail="utf-8" if status == "ok" else "no text",
-        encoding="utf-8",
-        title=None,
-        publisher=None,
-        published_date=None,
-        published_at=None,
-        text=text if status == "ok" else "",
-        char_count=len(text) if status == "ok" else 0,
-    )
+__all__ = [
+    "decode_document_bytes",
+    "extract_metadata",
+    "ingest_file",
+    "list_input_files",
+    "normalize_text",
+    "visible_text_from_html",
+]
