@@ -26,7 +26,7 @@ class Cues:
     change_of: dict[tuple[str, ...], str]
     growth: frozenset[tuple[str, ...]]
     target_re: re.Pattern[str]
-    components: tuple[tuple[re.Pattern[str], str], ...]
+    components: tuple[tuple[re.Pattern[str], str, bool], ...]  # regex, code, only for a part
     programs: tuple[tuple[re.Pattern[str], str], ...]
     rank_list_re: re.Pattern[str]
     rank_context_re: re.Pattern[str]
@@ -49,7 +49,7 @@ def cues() -> Cues:
         change_of=change_of,
         growth=frozenset(tuple(p.split()) for p in data["growth_words"]),
         target_re=re.compile(edge + "(?:" + _alt(data["target_cues"]) + r")(?![^\W\d_])"),
-        components=tuple((re.compile(rx), name) for rx, name in data["components"]),
+        components=tuple((re.compile(row[0]), row[1], "part" in row[2:]) for row in data["components"]),
         programs=tuple((re.compile(rx), name) for rx, name in data["programs"]),
         rank_list_re=re.compile(edge + "(?:" + _alt(data["rank_list_cues"]) + r")(?![^\W\d_])"),
         rank_context_re=re.compile(edge + "(?:" + _alt(data["rank_context"]) + r")(?![^\W\d_])"),
@@ -107,17 +107,18 @@ def first_target_cue(view: str, start: int, end: int) -> int | None:
     return m.start() if m else None
 
 
-def component_of(view: str, left: tuple[int, int], right: tuple[int, int]) -> str | None:
-    """The part of a whole a figure is, from the words after it first, then before it."""
+def component_of(view: str, left: tuple[int, int], right: tuple[int, int]) -> tuple[str | None, bool]:
+    """The part of a whole a figure is (from the words after it first, then before it),
+    and whether that component only makes sense for a part of a whole."""
     for lo, hi in (right, left):
-        best: tuple[int, str] | None = None
-        for rx, name in cues().components:
+        best: tuple[int, str, bool] | None = None
+        for rx, name, part_only in cues().components:
             m = rx.search(view, lo, hi)
             if m and (best is None or m.start() < best[0]):
-                best = (m.start(), name)
+                best = (m.start(), name, part_only)
         if best:
-            return best[1]
-    return None
+            return best[1], best[2]
+    return None, False
 
 
 def find_programs(view: str, start: int, end: int) -> list[tuple[int, str]]:

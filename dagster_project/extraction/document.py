@@ -65,8 +65,8 @@ class Draft:
     program: str | None = None
     left: tuple[int, int] = (0, 0)  # the words between the previous figure (or comma) and this one
     right: tuple[int, int] = (0, 0)  # the words after it up to the next figure (or comma)
+    component_needs_whole: bool = False
     parent: Draft | None = None
-    is_whole: bool = False
     role: str = "q"
     span: tuple[int, int] = (0, 0)
 
@@ -101,6 +101,9 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
             para_drafts.extend(found)
         link_parts(view, para_drafts)
         para_drafts = [d for d in para_drafts if d.role != "restated"]
+        for d in para_drafts:
+            if d.component_needs_whole and d.parent is None:
+                d.component = None
         drafts.extend(para_drafts)
     return ExtractionResult(_context(document, facts), _finalise(document, text, drafts))
 
@@ -155,7 +158,7 @@ def _read_sentence(
             _attach_segment(view, d, segments)
             _attach_measure_and_qualifier(view, d)
             _attach_target(view, d, targets_from, facts)
-            d.component = cue_words.component_of(view, d.left, d.right)
+            d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
             d.program = _nearest_before(programs, d.mention.start) or state.program
     # what this sentence establishes for the next ones of the paragraph
     for p in periods:
@@ -172,7 +175,8 @@ def _read_sentence(
     ]
     if own:
         state.period = own[-1].period
-    state.hits = hits or state.hits
+    # what the sentence was about (a counted noun after one figure names only that figure)
+    state.hits = [h for h in hits if not h.pattern.head] or state.hits
     geo_marks = [p for p in places if not (p.kind == "national" and comparison_scope(view, p))]
     if drafts:
         state.geo = drafts[-1].geo
@@ -184,6 +188,8 @@ def _read_sentence(
     return drafts
 
 
+# "tăng 5 bậc", "giảm 3 hạng": a change of rank
+_RANK_STEP_RE = re.compile(r"[ \t]+(?:bậc|hạng)(?![^\W\d_])")
 _DEFINITION_GAP_RE = re.compile(
     r"[ \t]+[^\d;.()]{1,60}?[ \t]có[ \t](?:[^\d;.()]{0,60}?[ \t])?(?:trên|dưới|hơn|từ|không quá|ít nhất)[ \t]*"
 )
@@ -203,7 +209,7 @@ def _draft(view: str, sent: Span, n: NumberMention, quantities: list[NumberMenti
     next_start = quantities[i + 1].start if i + 1 < len(quantities) else clause[1]
     left_start = max(prev_end, clause[0], _last_comma(view, clause[0], n.start))
     right_end = min(next_start, clause[1], _first_comma(view, n.unit_end, clause[1]))
-    unit = "rank" if is_rank_cue(view, n) else n.unit
+    unit = "rank" if is_rank_cue(view, n) or _RANK_STEP_RE.match(view, n.unit_end) else n.unit
     return Draft(
         mention=n,
         sentence=sent,
@@ -331,7 +337,8 @@ def _proximity(view: str, d: Draft, h: IndicatorHit, n_start: int, n_end: int) -
     if h.pattern.head:
         # the counted noun: right after the number (and its unit words)
         gap = view[n_end : h.start]
-        return 3.0 if h.start >= n_end and len(gap) <= 3 and not any(c in gap for c in ",;()") else 0.0
+        # the counted noun decides what a count is: "ban hành kế hoạch ... với 45 nhiệm vụ"
+        return 4.0 if h.start >= n_end and len(gap) <= 3 and not any(c in gap for c in ",;()") else 0.0
     if d.right[0] <= h.start < d.right[1]:
         gap = view[n_end : h.start]
         if len(gap) <= 3:
@@ -406,8 +413,9 @@ def _attach_target(view: str, d: Draft, targets_from: int | None, facts: Documen
     if d.role == "q" and cue_words.target_word_before(view, d.left[0], d.mention.start):
         d.is_target = True
         return
-    reference = facts.published_date or (facts.report_period.end if facts.report_period else None)
-    if d.period is not None and reference is not None and d.period.start > reference:
+    # a period after the publication date is a plan ("đến năm 2025" in a 2024 article); without a
+    # publication date the reporting period is too uncertain a reference to judge that
+    if d.period is not None and facts.published_date is not None and d.period.start > facts.published_date:
         d.is_target = True
 
 

@@ -121,7 +121,10 @@ def find_segments(view: str, start: int, end: int) -> list[PlaceMention]:
 
 
 def comparison_scope(view: str, mention: PlaceMention) -> bool:
-    """True when a national marker only names a comparison's scope ("cao nhất cả nước")."""
+    """True when a national marker only names a comparison's scope ("cao nhất cả nước")
+    or the field of a ranking ("xếp thứ 12/63 tỉnh, thành phố")."""
+    if view[max(0, mention.start - 1) : mention.start] == "/":
+        return True
     before = view[max(0, mention.start - 12) : mention.start].split()
     return bool(before) and before[-1].strip(",;:") in load_yaml("geography.yaml")["comparison_words"]
 

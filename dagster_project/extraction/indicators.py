@@ -58,6 +58,8 @@ def catalog() -> Catalog:
         unknown = [c for c in codes if c not in units]
         if unknown:
             raise ValueError(f"indicator_patterns.yaml names codes missing from the catalog: {unknown}")
+        if len({units[c] for c in codes}) != len(codes):
+            raise ValueError(f"indicator_patterns.yaml: the family {list(codes)} has two codes with one unit")
         requires = re.compile(entry["requires"]) if entry.get("requires") else None
         for pat in entry["patterns"]:
             patterns.append(

@@ -1,0 +1,37 @@
+"""Helpers for the extraction tests: run the extractor on a short text."""
+
+from __future__ import annotations
+
+import hashlib
+
+from dagster_project.extraction import extract_document
+from dagster_project.schema import IngestedDocument, Observation
+
+
+def document(text: str, published: str | None = None, publisher: str | None = None) -> IngestedDocument:
+    from datetime import date
+
+    return IngestedDocument(
+        document_id=hashlib.sha256(text.encode()).hexdigest()[:16],
+        file_name="t.txt",
+        file_path="t.txt",
+        source_sha256="0" * 64,
+        status="ok",
+        status_detail="test",
+        encoding="utf-8",
+        title=None,
+        publisher=publisher,
+        published_date=date.fromisoformat(published) if published else None,
+        published_at=None,
+        text=text,
+        char_count=len(text),
+    )
+
+
+def extract(text: str, published: str | None = None, publisher: str | None = None) -> list[Observation]:
+    return extract_document(document(text, published, publisher)).observations
+
+
+def by_text(observations: list[Observation], text: str) -> dict[str, Observation]:
+    """Observations keyed by the number as written (``text[span_start:span_end]``)."""
+    return {text[o.span_start : o.span_end]: o for o in observations}

@@ -1,0 +1,52 @@
+"""Parts of a whole, linked by parent_observation_id."""
+
+from tests.extraction_helpers import by_text, extract
+
+
+def test_total_with_three_parts_across_sentences():
+    text = (
+        "Năm 2024, tỉnh triển khai tổng số 120 nhiệm vụ chuyển đổi số. Trong đó đã hoàn thành 80 nhiệm vụ, "
+        "đang triển khai 35 nhiệm vụ; còn 5 nhiệm vụ chưa triển khai."
+    )
+    obs = by_text(extract(text), text)
+    total = obs["120"]
+    assert total.component == "total"
+    for number, component in (("80", "completed"), ("35", "in_progress"), ("5", "not_started")):
+        assert obs[number].component == component
+        assert obs[number].parent_observation_id == total.observation_id
+
+
+def test_fraction_whole_with_trong_do_parts():
+    text = "Có 12/12 nền tảng dùng chung đã đưa vào sử dụng, trong đó 9 nền tảng sử dụng chính thức, 3 nền tảng thử nghiệm."
+    obs = by_text(extract(text), text)
+    assert obs["12/12"].component == "total"
+    assert obs["9"].parent_observation_id == obs["12/12"].observation_id
+    assert obs["3"].parent_observation_id == obs["12/12"].observation_id
+    assert (obs["9"].component, obs["3"].component) == ("official", "trial")
+
+
+def test_restated_whole_links_to_the_first_statement():
+    text = (
+        "Trong số 25 mục tiêu, tỉnh đã đạt và vượt 15 mục tiêu. Trong 15 mục tiêu đã đạt có 5 mục tiêu về "
+        "chính quyền số, 10 mục tiêu về kinh tế số."
+    )
+    obs = extract(text)
+    spans = [(text[o.span_start : o.span_end], o.span_start) for o in obs]
+    assert len([s for s in spans if s[0] == "15"]) == 1  # the restatement is not a second figure
+    got = by_text(obs, text)
+    assert got["15"].parent_observation_id == got["25"].observation_id
+    assert got["5"].parent_observation_id == got["15"].observation_id
+    assert got["10"].parent_observation_id == got["15"].observation_id
+    assert got["5"].component == "digital_government"
+
+
+def test_a_temporal_subset_without_a_component_is_not_a_part():
+    text = "Đã đơn giản hóa 500/800 thủ tục hành chính, trong đó trong 6 tháng đầu năm đã đơn giản hóa 120 thủ tục."
+    obs = by_text(extract(text, published="2024-07-01"), text)
+    assert obs["120"].parent_observation_id is None
+
+
+def test_counts_of_different_indicators_are_not_parts():
+    text = "Tổng số 40 nhiệm vụ đã hoàn thành; toàn tỉnh có 200 tổ công nghệ số cộng đồng đang hoạt động."
+    obs = by_text(extract(text), text)
+    assert obs["200"].parent_observation_id is None

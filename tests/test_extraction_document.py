@@ -1,0 +1,148 @@
+"""The extractor on whole sentences: what is a quantity, and its attributes.
+
+Phrasings are written in the style of provincial and national reports, not
+taken from the sample corpus.
+"""
+
+import pytest
+
+from tests.extraction_helpers import by_text, extract
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sáng 15/3, UBND tỉnh tổ chức phiên họp thứ 2 của Ban Chỉ đạo.",
+        "Thực hiện Quyết định số 749/QĐ-TTg và Nghị quyết 06/NQ-TU, tỉnh triển khai giai đoạn 2 của dự án.",
+        "Hội nghị lúc 14:30 ngày 20/10/2023 bàn về mạng 4G, 5G và công nghiệp 4.0.",
+        "Chuyển đổi số gồm 3 trụ cột, kết nối 4 cấp hành chính, người dân chỉ cung cấp thông tin 1 lần.",
+        "Tỉnh tập trung chỉ đạo 3 nhóm vấn đề, trên cơ sở 2 báo cáo của Sở.",
+        "Ngày Chuyển đổi số quốc gia (10/10) năm 2023 được tổ chức tại Đề án 06.",
+        "Văn bản này không có con số nào.",
+    ],
+)
+def test_no_quantity(text):
+    assert extract(text) == []
+
+
+def test_definition_numbers_are_not_quantities():
+    text = "Việt Nam có 9 nền tảng số có trên 10 triệu người dùng thường xuyên."
+    obs = by_text(extract(text), text)
+    assert list(obs) == ["9"]
+    assert obs["9"].indicator_code == "platforms_10m_mau"
+
+
+def test_threshold_in_a_definition():
+    text = "Có 12 địa phương có tỷ lệ hồ sơ trực tuyến dưới 20%."
+    assert list(by_text(extract(text), text)) == ["12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "qualifier"),
+    [
+        ("Toàn tỉnh có hơn 5.000 doanh nghiệp công nghệ số.", "5.000", "at_least"),
+        ("Tỷ lệ hồ sơ trực tuyến đạt trên 60%.", "60", "at_least"),
+        ("Kinh tế số ước đạt 12,5% GRDP.", "12,5", "approx"),
+        ("Có khoảng 300 thôn được phủ sóng.", "300", "approx"),
+        ("Tỷ lệ hồ sơ quá hạn dưới 2%.", "2", "at_most"),
+        ("Tỷ lệ hồ sơ trực tuyến đạt 45%.", "45", "exact"),
+    ],
+)
+def test_qualifiers(text, number, qualifier):
+    assert by_text(extract(text), text)[number].qualifier == qualifier
+
+
+def test_change_against_an_earlier_figure():
+    text = "Toàn tỉnh có 1.200 tổ công nghệ số cộng đồng, tăng 150 tổ so với cuối năm 2022; tỷ lệ hồ sơ quá hạn giảm 3%."
+    obs = by_text(extract(text, published="2023-07-01"), text)
+    assert (obs["1.200"].measure, obs["150"].measure) == ("level", "change")
+    assert obs["150"].value == 150
+    assert obs["3"].value == -3 and obs["3"].measure == "change"
+    # the comparison's baseline is not the figure's period
+    assert obs["150"].period_code != "2022"
+
+
+def test_growth_rate_is_a_level_of_the_growth_indicator():
+    text = "Doanh thu công nghiệp công nghệ thông tin năm 2023 đạt 2.500 tỷ đồng, tăng trưởng 12% so với năm 2022."
+    obs = by_text(extract(text), text)
+    assert obs["2.500"].indicator_code == "ict_revenue"
+    assert obs["12"].indicator_code == "ict_revenue_growth"
+    assert obs["12"].measure == "level"
+
+
+def test_targets():
+    text = (
+        "Phấn đấu đến năm 2025, 80% hồ sơ được số hóa; tỷ lệ hồ sơ trực tuyến đạt 35%, trong khi "
+        "mục tiêu đề ra là 50%."
+    )
+    obs = extract("Năm 2023, tỉnh đạt nhiều kết quả. " + text, published="2024-01-10")
+    full = "Năm 2023, tỉnh đạt nhiều kết quả. " + text
+    got = by_text(obs, full)
+    assert got["80"].is_target and got["80"].period_code == "2025"
+    assert got["50"].is_target
+
+
+def test_achieved_over_target_pair():
+    text = "Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng cấp huyện là 88%/82%, cấp xã là 93%/82%."
+    obs = extract(text)
+    pairs = [(text[o.span_start : o.span_end], o.is_target, o.segment) for o in obs]
+    assert pairs == [
+        ("88", False, "district_level"),
+        ("82", True, "district_level"),
+        ("93", False, "commune_level"),
+        ("82", True, "commune_level"),
+    ]
+
+
+def test_periods_inherit_from_sentence_then_paragraph_then_document():
+    text = (
+        "Quý III/2023, tỉnh tiếp nhận 45.000 hồ sơ trực tuyến. Trong đó có 30.000 hồ sơ trực tuyến toàn trình.\n"
+        "Đến nay, toàn tỉnh có 250 tổ công nghệ số cộng đồng."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["45.000"].period_code == "2023-Q3"
+    assert obs["30.000"].period_code == "2023-Q3"
+    assert obs["250"].period_code == "2023-Q3"  # the document reports on Q3 2023
+
+
+def test_geography_comes_from_the_figure_context_not_the_paper():
+    text = (
+        "(Baonghean.vn) - Chiều 5/7, UBND tỉnh Nghệ An họp Ban Chỉ đạo chuyển đổi số.\n"
+        "Cả nước có 35 nền tảng số quốc gia. Toàn tỉnh có 480 tổ công nghệ số cộng đồng.\n"
+        "Quảng Bình là một trong những tỉnh có tỷ lệ hồ sơ quá hạn cao nhất cả nước, trên 15%."
+    )
+    obs = by_text(extract(text, publisher="Baonghean.vn"), text)
+    assert obs["35"].geo_code == "VN"
+    assert obs["480"].geo_code == "40"
+    assert obs["15"].geo_code == "44"
+
+
+def test_segments_only_where_the_sentence_contrasts_them():
+    text = "Tỷ lệ số hóa hồ sơ của bộ, ngành đạt 40,2%; địa phương đạt 55,1%. 60/63 địa phương đã ban hành kế hoạch."
+    obs = by_text(extract(text), text)
+    assert obs["40,2"].segment == "ministry"
+    assert obs["55,1"].segment == "locality"
+    assert obs["60/63"].segment == "all"
+
+
+def test_ranked_list_gives_one_rank_per_place():
+    text = "Năm 2023, top 3 địa phương dẫn đầu chỉ số chuyển đổi số lần lượt là Đà Nẵng, Hà Nội, Quảng Ninh."
+    ranks = [(text[o.span_start : o.span_end], o.value, o.geo_code, o.indicator_code) for o in extract(text)]
+    assert ranks == [
+        ("Đà Nẵng", 1, "48", "dti_rank"),
+        ("Hà Nội", 2, "01", "dti_rank"),
+        ("Quảng Ninh", 3, "22", "dti_rank"),
+    ]
+
+
+def test_rank_stated_with_xep_thu():
+    text = "Năm 2023, chỉ số DTI của tỉnh Lào Cai xếp thứ 12/63 tỉnh, thành phố."
+    (o,) = extract(text)
+    assert (o.value, o.unit, o.indicator_code, o.geo_code) == (12, "rank", "dti_rank", "10")
+
+
+def test_english_formatted_numbers_invent_nothing():
+    text = "Revenue reached 1,928,311 billion VND, a share of 22.4 in 2023."
+    values = sorted(o.value for o in extract(text))
+    assert 22.4 not in values  # "22.4" without a unit is not read as a figure
+    assert all(text[o.span_start : o.span_end] in text for o in extract(text))

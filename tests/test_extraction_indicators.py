@@ -1,0 +1,63 @@
+"""Indicator classification on phrasings provinces use (beyond the sample corpus)."""
+
+import csv
+
+import pytest
+
+from dagster_project.extraction.indicators import catalog
+from dagster_project.extraction.lexicon import seed_path
+from tests.extraction_helpers import by_text, extract
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "code"),
+    [
+        ("Tỷ lệ hồ sơ nộp trực tuyến đạt 72,5%.", "72,5", "online_dossier_rate"),
+        ("Tỉnh đã xử lý trực tuyến toàn trình 55% hồ sơ.", "55", "online_dossier_rate"),
+        ("Toàn tỉnh cung cấp 1.250 dịch vụ công trực tuyến toàn trình.", "1.250", "online_service_procedures"),
+        ("100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.", "100", "online_service_rate"),
+        ("Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính đạt 78%.", "78", "digitized_dossier_rate"),
+        ("Tỷ lệ hồ sơ giải quyết trễ hạn chiếm 1,2%.", "1,2", "overdue_dossier_rate"),
+        ("Mức độ hài lòng của người dân đạt 95%.", "95", "citizen_satisfaction_rate"),
+        ("Đã cấp 320.000 tài khoản định danh điện tử.", "320.000", "vneid_accounts"),
+        ("Đã cấp 45.000 chứng thư số cho cán bộ.", "45.000", "digital_signature_certificates"),
+        ("Thành lập 1.520 tổ công nghệ số cộng đồng với 8.300 thành viên.", "8.300", "community_digital_team_members"),
+        ("Kinh tế số chiếm 9,2% GRDP của tỉnh.", "9,2", "digital_economy_gdp_share"),
+        ("Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt 99,8%.", "99,8", "einvoice_adoption_rate"),
+        ("Có 350 sản phẩm OCOP được đưa lên sàn thương mại điện tử.", "350", "ocop_products_online"),
+        ("Tỷ lệ chi trả an sinh xã hội không dùng tiền mặt đạt 90%.", "90", "cashless_payment_rate"),
+        ("Còn 15 thôn chưa có sóng di động.", "15", "villages_without_mobile_signal"),
+        ("Còn 40 thôn chưa có sóng băng rộng di động.", "40", "villages_without_mobile_broadband"),
+        ("Toàn tỉnh có 3 trung tâm dữ liệu với tổng công suất 12 MW.", "12", "data_center_capacity"),
+        ("Ban hành 12 kế hoạch và 5 quyết định về chuyển đổi số.", "5", "legal_documents_issued"),
+        ("Đã có 60/63 địa phương ban hành kế hoạch chuyển đổi số năm 2024.", "60/63", "dx_plans_issued"),
+        ("Tỷ lệ văn bản điện tử trao đổi giữa các cơ quan nhà nước đạt 98%.", "98", "electronic_document_rate"),
+        ("Tỷ lệ hồ sơ thanh toán trực tuyến đạt 35%.", "35", "online_payment_rate"),
+    ],
+)
+def test_indicator_phrasings(text, number, code):
+    assert by_text(extract(text), text)[number].indicator_code == code
+
+
+def test_unit_picks_the_member_of_a_family():
+    text = "Toàn tỉnh có 1.600/1.900 thủ tục hành chính cung cấp dịch vụ công trực tuyến, đạt 84,2%."
+    obs = by_text(extract(text), text)
+    assert obs["1.600/1.900"].indicator_code == "online_service_procedures"
+    assert obs["84,2"].indicator_code == "online_service_rate"
+
+
+def test_nothing_fits_means_unclassified_not_dropped():
+    text = "Năm 2023 có 37 hợp tác xã tham gia chương trình."
+    (o,) = extract(text)
+    assert o.indicator_code == "unclassified" and o.value == 37
+
+
+def test_every_pattern_names_catalog_codes_with_units():
+    with open(seed_path("indicators.csv"), encoding="utf-8") as fh:
+        rows = {r["indicator_code"]: r for r in csv.DictReader(fh)}
+    units = {"percent", "count", "vnd", "mw", "per_1000_people", "rank", "score"}
+    assert all(r["unit"] in units for r in rows.values())
+    for p in catalog().patterns:
+        assert set(p.codes) <= set(rows)
+        # a family's members differ by unit, so the unit can pick one
+        assert len({rows[c]["unit"] for c in p.codes}) == len(p.codes)

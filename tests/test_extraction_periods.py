@@ -1,0 +1,67 @@
+"""The period recogniser on period phrases of Vietnamese reports."""
+
+from datetime import date
+
+import pytest
+
+from dagster_project.extraction.periods import find_periods, period_from_code
+from dagster_project.extraction.textnorm import match_view
+
+
+def periods(text, year=2024):
+    view = match_view(text)
+    return [(text[p.start : p.end], p.period.code if p.period else None, p.role) for p in find_periods(view, 0, len(view), year)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("6 tháng đầu năm 2024", "2024-H1"),
+        ("sáu tháng cuối năm 2023", "2023-H2"),
+        ("nửa đầu năm 2022", "2022-H1"),
+        ("quý III/2024", "2024-Q3"),
+        ("quý 2 năm 2023", "2023-Q2"),
+        ("quý IV", "2024-Q4"),
+        ("9 tháng đầu năm 2023", "2023-09"),
+        ("đến hết tháng 9/2024", "2024-09"),
+        ("tháng 12 năm 2022", "2022-12"),
+        ("cuối năm 2023", "2023"),
+        ("trong năm 2022", "2022"),
+        ("ngày 9/10/2024", "2024-10-09"),
+        ("ngày 12 tháng 3 năm 2024", "2024-03-12"),
+        ("giai đoạn 2021-2025", "2021/2025"),
+        ("giai đoạn 2023 – 2025", "2023/2025"),
+    ],
+)
+def test_period_phrases(text, code):
+    found = periods(text)
+    assert found[0][1] == code
+
+
+def test_yearless_phrase_takes_the_context_year():
+    assert periods("6 tháng đầu năm", year=2022)[0][1] == "2022-H1"
+
+
+def test_comparison_baseline_is_marked():
+    found = periods("tăng 14 địa phương so với cuối năm 2023")
+    assert found == [("cuối năm 2023", "2023", "baseline")]
+
+
+@pytest.mark.parametrize("text", ["Đến nay, 100% xã", "Hiện nay toàn tỉnh có", "Hiện, toàn tỉnh có"])
+def test_up_to_now(text):
+    assert periods(text)[0][2] == "now"
+
+
+def test_thuc_hien_is_not_now():
+    assert periods("được thực hiện toàn trình") == []
+
+
+def test_period_from_code_round_trip():
+    for code, start, end in [
+        ("2024-H1", date(2024, 1, 1), date(2024, 6, 30)),
+        ("2024-Q3", date(2024, 7, 1), date(2024, 9, 30)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2021/2025", date(2021, 1, 1), date(2025, 12, 31)),
+    ]:
+        p = period_from_code(code)
+        assert (p.code, p.start, p.end) == (code, start, end)
