@@ -38,7 +38,7 @@ def test_province_spellings(text, code):
 
 def test_national_and_self_markers():
     kinds = [k for _, k, _ in places("cả nước đạt 42%, toàn tỉnh đạt 30%, Bộ Y tế đạt 50%")]
-    assert kinds == ["national", "self", "national"]
+    assert kinds == ["national", "self", "body"]  # a ministry: national, and the ministries segment
 
 
 def test_after_july_2025_a_merged_name_means_the_new_unit():

@@ -37,15 +37,17 @@ def _self_marker_re() -> re.Pattern[str]:
 def analyse_document(text: str, view: str, document: IngestedDocument) -> DocumentFacts:
     head = min(len(view), HEAD_CHARS)
     published = document.published_date
-    subject = _subject_province(view, head, document, published)
+    self_refs = len(_self_marker_re().findall(view, 0, head))
+    subject = _subject_province(view, head, document, published, self_refs > 0)
     report = _report_period(view, head, published)
     context_year = report.year if report else (published.year if published else None)
-    self_refs = len(_self_marker_re().findall(view, 0, head))
     default_geo = subject if subject and self_refs >= 2 else "VN"
     return DocumentFacts(subject, report, published, context_year, default_geo)
 
 
-def _subject_province(view: str, head: int, document: IngestedDocument, when: date | None) -> str | None:
+def _subject_province(
+    view: str, head: int, document: IngestedDocument, when: date | None, speaks_of_itself: bool
+) -> str | None:
     votes: Counter[str] = Counter()
     if document.publisher:
         code = province_from_domain(document.publisher)
@@ -69,9 +71,12 @@ def _subject_province(view: str, head: int, document: IngestedDocument, when: da
         votes[p.code] += 2 if strong else 1
     if not votes:
         return None
-    code, n = votes.most_common(1)[0]
-    if n < 2:
+    (code, n), *others = votes.most_common()
+    # one mention is enough in a paper that speaks of "toàn tỉnh" and names no other province
+    if n < 2 and not (speaks_of_itself and not others):
         return None
+    if others and others[0][1] == n:
+        return None  # a tie: no province stands out
     if when is not None:
         from dagster_project.extraction.geography import PlaceMention
 
@@ -82,7 +87,7 @@ def _subject_province(view: str, head: int, document: IngestedDocument, when: da
 def _successor(code: str) -> str | None:
     from dagster_project.extraction.geography import gazetteer
 
-    for kind, old, new in gazetteer().phrases.values():
+    for kind, old, new in gazetteer().table.phrases.values():
         if kind == "province" and old == code:
             return new
     return None
@@ -96,12 +101,21 @@ def _report_period(view: str, head: int, published: date | None) -> Period | Non
             first_year = p.period.year
             break
     ctx = published.year if published else first_year
+    candidates = []
     for p in find_periods(view, 0, head, ctx):
         if p.role != "period" or p.period is None or p.period.grain in ("day", "span"):
             continue
         if published is not None and p.period.start > published:
             continue  # a plan for later
-        return p.period
+        if published is None and not p.has_year:
+            continue  # "trong 10 tháng" says which months only once the year is known
+        candidates.append(p.period)
+    if candidates:
+        closed = [c for c in candidates if published is not None and c.end <= published]
+        if closed:
+            # a dated article reports on the latest period it names that ended by its date
+            return max(closed, key=lambda period: (period.end, -candidates.index(period)))
+        return candidates[0]
     if published is not None:
         return day_period(published.year, published.month, published.day)
     return None

@@ -27,8 +27,8 @@ from dagster_project.extraction.indicators import (
     is_growth_indicator,
 )
 from dagster_project.extraction.non_quantities import is_rank_cue, why_not_a_quantity
-from dagster_project.extraction.numbers import NumberMention, scan_numbers
-from dagster_project.extraction.periods import Period, PeriodMention, find_periods
+from dagster_project.extraction.numbers import NumberMention, per_thousand_phrases, scan_numbers
+from dagster_project.extraction.periods import Period, PeriodMention, find_periods, year_period
 from dagster_project.extraction.textnorm import Span, match_view, paragraphs, sentences
 from dagster_project.schema import DocumentContext, IngestedDocument, Observation
 
@@ -67,6 +67,8 @@ class Draft:
     right: tuple[int, int] = (0, 0)  # the words after it up to the next figure (or comma)
     component_needs_whole: bool = False
     parent: Draft | None = None
+    places: list[PlaceMention] | None = None  # set when a "respectively" list names the place
+    fixed_period: Period | None = None  # likewise for a list of years
     role: str = "q"
     span: tuple[int, int] = (0, 0)
 
@@ -131,17 +133,31 @@ def _read_sentence(
     drafts: list[Draft] = []
     if _DIGIT_RE.search(view, s, e):
         numbers = scan_numbers(view, s, e)
-        definitions = [h.definition for h in hits if h.definition]
+        per_thousand = per_thousand_phrases(view, s, e)
+        definitions = [h.definition for h in hits if h.definition] + per_thousand
         consumed = [(p.start, p.end) for p in periods if p.period is not None or p.role != "now"]
-        quantities = []
+        quantities: list[NumberMention] = []
+        dropped: NumberMention | None = None  # the last number set aside as a threshold
         for n in numbers:
             if any(a <= n.start < b for a, b in definitions):
                 continue
             if any(a <= n.start < b for a, b in consumed) and not n.denominator:
                 continue
-            if why_not_a_quantity(view, n, s) is None and not _defines_previous(view, quantities, n):
-                quantities.append(n)
+            if why_not_a_quantity(view, n, s) is not None:
+                continue
+            if _defines_previous(view, quantities, n, False) or _range_end(view, dropped, n):
+                dropped = n
+                continue
+            quantities.append(n)
+        for a, b in per_thousand:  # "tỷ lệ doanh nghiệp/1.000 dân đạt 0,677"
+            following = [n for n in quantities if n.start >= b and n.unit == "count" and n.value < 100]
+            if following and not _has_clause_break(view, b, following[0].start):
+                following[0].unit = "per_1000_people"
         drafts = [_draft(view, sent, n, quantities, i) for i, n in enumerate(quantities)]
+        for prev, d in zip(drafts, drafts[1:], strict=False):
+            if prev.unit == "rank" and d.unit == "count" and _LIST_GAP_RE.fullmatch(view, prev.mention.unit_end, d.mention.start):
+                d.unit = "rank"
+    _respectively(view, drafts, places, periods, facts)
     drafts.extend(_rank_list(text, view, sent, places, periods))
     if drafts:
         segments = find_segments(view, s, e)
@@ -152,10 +168,13 @@ def _read_sentence(
         for d in drafts:
             _attach_period(d, periods, groups, state, facts)
             _attach_indicator(view, d, hits, state, figure_spans)
+            if d.fixed_period is not None:
+                d.period = d.fixed_period
             if d.role == "q":
-                visible = [p for p in places if _visible(groups, p.start, d.mention.start)]
+                visible = d.places or [p for p in places if _visible(groups, p.start, d.mention.start)]
                 _attach_geo(view, d, visible, state, facts, carried_geo)
-            _attach_segment(view, d, segments)
+            if d.segment == "all":
+                _attach_segment(view, d, segments)
             _attach_measure_and_qualifier(view, d)
             _attach_target(view, d, targets_from, facts)
             d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
@@ -170,7 +189,7 @@ def _read_sentence(
         for p in periods
         if p.role == "period"
         and p.period is not None
-        and p.period.grain != "day"
+        and (p.period.grain != "day" or _UP_TO_RE.search(view, max(s, p.start - 12), p.start))
         and (horizon is None or p.period.start <= horizon)
     ]
     if own:
@@ -188,19 +207,36 @@ def _read_sentence(
     return drafts
 
 
+# "Tính đến ngày 1-3": a day up to which figures are counted (not the day of an event)
+_UP_TO_RE = re.compile(r"(?:đến|tới)(?:[ \t]+ngày)?[ \t]*$")
+_LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
 # "tăng 5 bậc", "giảm 3 hạng": a change of rank
 _RANK_STEP_RE = re.compile(r"[ \t]+(?:bậc|hạng)(?![^\W\d_])")
-_DEFINITION_GAP_RE = re.compile(
-    r"[ \t]+[^\d;.()]{1,60}?[ \t]có[ \t](?:[^\d;.()]{0,60}?[ \t])?(?:trên|dưới|hơn|từ|không quá|ít nhất)[ \t]*"
-)
+_THRESHOLD = r"(?:trên|dưới|hơn|từ|không quá|ít nhất|chưa đến)[ \t]*"
+# "8 nền tảng có trên 10 triệu người dùng", "15 địa phương có tỷ lệ ... dưới 10%"
+_DEFINITION_GAP_RE = re.compile(r"[ \t]+[^\d;.()]{1,60}?[ \t]có[ \t](?:[^\d;.()]{0,60}?[ \t])?" + _THRESHOLD)
+# "5 địa phương trên 20%; 13 địa phương từ 10-20%": a group named by its bounds
+_GROUP_BOUND_RE = re.compile(r"[ \t]+[^\d;.(),]{1,30}?[ \t]" + _THRESHOLD)
+_PERCENT_RANGE_AFTER_RE = re.compile(r"[ \t]*[-–][ \t]*\d[\d,]*[ \t]*%")
+_RANGE_GAP_RE = re.compile(r"[ \t]*(?:%[ \t]*)?(?:-|–|đến|tới)[ \t]*(?:gần|khoảng)?[ \t]*")
 
 
-def _defines_previous(view: str, quantities: list[NumberMention], n: NumberMention) -> bool:
-    """"8 nền tảng có trên 10 triệu người dùng": the threshold describes what the 8 are."""
+def _defines_previous(view: str, quantities: list[NumberMention], n: NumberMention, skipped: bool) -> bool:
+    """A threshold that says what an earlier count counts, not a figure of its own."""
     if not quantities:
         return False
     gap = view[quantities[-1].unit_end : n.start]
-    return "trong đó" not in gap and _DEFINITION_GAP_RE.fullmatch(gap) is not None
+    if "trong đó" in gap:
+        return False
+    if _DEFINITION_GAP_RE.fullmatch(gap) is not None:
+        return True
+    bound = n.unit == "percent" or _PERCENT_RANGE_AFTER_RE.match(view, n.end) is not None
+    return bound and quantities[-1].unit == "count" and _GROUP_BOUND_RE.fullmatch(gap) is not None
+
+
+def _range_end(view: str, previous: NumberMention | None, n: NumberMention) -> bool:
+    """"từ 10-20%": the upper bound of a range whose lower bound was not a figure either."""
+    return previous is not None and _RANGE_GAP_RE.fullmatch(view[previous.end : n.start]) is not None
 
 
 def _draft(view: str, sent: Span, n: NumberMention, quantities: list[NumberMention], i: int) -> Draft:
@@ -221,6 +257,10 @@ def _draft(view: str, sent: Span, n: NumberMention, quantities: list[NumberMenti
         is_target=n.pair_role == "target",
         span=(n.start, n.end if n.denominator is not None else _number_end(n)),
     )
+
+
+def _has_clause_break(view: str, lo: int, hi: int) -> bool:
+    return any(c in view[lo:hi] for c in ";.")
 
 
 def _number_end(n: NumberMention) -> int:
@@ -355,7 +395,7 @@ def _proximity(view: str, d: Draft, h: IndicatorHit, n_start: int, n_end: int) -
 
 
 def _geo_code(p: PlaceMention, facts: DocumentFacts, when: date | None) -> str:
-    if p.kind == "national":
+    if p.kind in ("national", "body"):
         return "VN"
     if p.kind == "self":
         return facts.subject_geo or "VN"
@@ -371,18 +411,33 @@ def _attach_geo(
     in_clause = [p for p in marks if d.clause[0] <= p.start < d.clause[1]]
     before = [p for p in in_clause if p.end <= pos]
     after = [p for p in in_clause if p.start >= d.mention.unit_end]
+    if _counts_provinces(view, d):
+        after = [p for p in after if p.kind != "province"]  # "2 địa phương ... là Bạc Liêu và Quảng Ngãi"
     sent_before = [p for p in marks if p.end <= pos]
     for group in (before[-1:], after[:1], sent_before[-1:]):
         if group:
             d.geo = _geo_code(group[0], facts, when)
+            if group[0].kind == "body":
+                d.segment = "ministry"  # a named ministry's own figure
             return
     d.geo = state.geo or carried
 
 
+_PROVINCE_NOUN_RE = re.compile(r"[ \t]*(?:địa phương|tỉnh|tỉnh, thành|thành phố)(?![^\W\d_])")
+
+
+def _counts_provinces(view: str, d: Draft) -> bool:
+    return d.unit == "count" and _PROVINCE_NOUN_RE.match(view, d.mention.unit_end) is not None
+
+
 def _attach_segment(view: str, d: Draft, segments: list[PlaceMention]) -> None:
     kinds = {p.kind for p in segments}
-    if len(kinds - {"all"}) + (1 if "all" in kinds else 0) < 2:
-        return  # no contrast between parts of the geography in this sentence
+    contrast = len(kinds - {"all"}) + (1 if "all" in kinds else 0) >= 2
+    if not contrast:
+        # only a phrase that names the bloc outright ("khối bộ", "cấp tỉnh") scopes a lone figure
+        segments = [p for p in segments if p.code == "explicit"]
+        if not segments:
+            return
     head = [p for p in segments if p.start >= d.mention.unit_end and not view[d.mention.unit_end : p.start].strip()]
     if head:
         d.segment = head[0].kind
@@ -398,10 +453,10 @@ def _attach_segment(view: str, d: Draft, segments: list[PlaceMention]) -> None:
 def _attach_measure_and_qualifier(view: str, d: Draft) -> None:
     qualifier, change = cue_words.read_backwards(view, d.left[0], d.mention.start)
     d.qualifier = qualifier
+    if change == "down":
+        d.value = -d.value  # "giảm 8%": negative, whether a change or a growth rate
     if change and not is_growth_indicator(d.indicator):
         d.measure = "change"
-        if change == "down":
-            d.value = -d.value
 
 
 def _attach_target(view: str, d: Draft, targets_from: int | None, facts: DocumentFacts) -> None:
@@ -422,6 +477,48 @@ def _attach_target(view: str, d: Draft, targets_from: int | None, facts: Documen
 def _nearest_before(found: list[tuple[int, str]], pos: int) -> str | None:
     before = [name for start, name in found if start <= pos]
     return before[-1] if before else (found[0][1] if found else None)
+
+
+# --- "respectively" --------------------------------------------------------------------------
+
+
+_PLACE_LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và|;)[ \t]*")
+
+
+def _respectively(
+    view: str, drafts: list[Draft], places: list[PlaceMention], periods: list[PeriodMention], facts: DocumentFacts
+) -> None:
+    """"TP.HCM và Hà Nội đứng thứ 6 và 7 với tỷ trọng tương ứng 18,66% và 17,15%": the i-th
+    figure after a list of places belongs to the i-th place (and likewise for a span of years
+    followed by "lần lượt là"). Fixes the place or period of those figures in ``drafts``."""
+    if len(drafts) < 2:
+        return
+    provinces = [p for p in places if p.kind == "province"]
+    run: list[PlaceMention] = []
+    for p in provinces + [None]:  # type: ignore[list-item]
+        if p is not None and (not run or _PLACE_LIST_GAP_RE.fullmatch(view, run[-1].end, p.start)):
+            run.append(p)
+            continue
+        if len(run) >= 2:
+            after = [d for d in drafts if d.mention.start > run[-1].end and d.clause[0] <= run[-1].end]
+            k = len(run)
+            if after and len(after) % k == 0 and not any(
+                run[0].start < d.mention.start < run[-1].end for d in drafts
+            ):
+                for i, d in enumerate(after):
+                    d.places = [run[i % k]]
+        run = [p] if p is not None else []
+    for pm in periods:
+        if pm.period is None or pm.period.grain != "span" or not _RESPECTIVELY_RE.search(view, pm.end, pm.end + 40):
+            continue
+        after = [d for d in drafts if d.mention.start > pm.end and d.sentence.start <= pm.start]
+        years = range(pm.period.start.year, pm.period.end.year + 1)
+        if len(after) == len(years):
+            for year, d in zip(years, after, strict=True):
+                d.fixed_period = year_period(year)
+
+
+_RESPECTIVELY_RE = re.compile(r"lần lượt|tương ứng")
 
 
 # --- ranked lists -------------------------------------------------------------------------

@@ -12,10 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from dagster_project.extraction.lexicon import load_csv, load_yaml, seed_path
-from dagster_project.extraction.textnorm import fold_phrase
+from dagster_project.extraction.textnorm import ShapeMemo, fold_phrase, mask_numbers
 
 ARRANGEMENT_2025 = date(2025, 7, 1)
 WORD_RE = re.compile(r"[^\W_]+")
@@ -25,9 +27,12 @@ WORD_RE = re.compile(r"[^\W_]+")
 class PlaceMention:
     start: int
     end: int
-    kind: str  # "province", "national", "self", or a segment name for segment mentions
+    kind: str  # "province", "national", "body" (a ministry), "self", or a segment name
     code: str | None  # GSO code (old) for provinces; new code in ``code_2025``
     code_2025: str | None = None
+
+    def shifted(self, offset: int) -> PlaceMention:
+        return PlaceMention(self.start + offset, self.end + offset, self.kind, self.code, self.code_2025)
 
 
 def ascii_fold(s: str) -> str:
@@ -36,13 +41,13 @@ def ascii_fold(s: str) -> str:
 
 
 def words_key(phrase: str) -> tuple[str, ...]:
-    return tuple(WORD_RE.findall(fold_phrase(phrase)))
+    """A lexicon phrase as the words the scanner sees (numbers masked, as in a sentence's shape)."""
+    return tuple(WORD_RE.findall(mask_numbers(fold_phrase(phrase))))
 
 
 @dataclass(frozen=True)
 class Gazetteer:
-    phrases: dict[tuple[str, ...], tuple[str, str | None, str | None]]  # words -> (kind, code, code_2025)
-    max_len: int
+    table: PhraseTable  # words -> (kind, code, code_2025)
     ascii_names: dict[str, str]  # "hatinh" -> "42" for publisher domains
     names: dict[str, str]  # code -> name_vi
 
@@ -77,53 +82,78 @@ def gazetteer() -> Gazetteer:
     for form in data["national_markers"]:
         phrases.setdefault(words_key(form), ("national", "VN", "VN"))
     for form in data["national_bodies"]:
-        phrases.setdefault(words_key(form), ("national", "VN", "VN"))
+        phrases.setdefault(words_key(form), ("body", "VN", "VN"))
     for form in data["self_markers"]:
         phrases.setdefault(words_key(form), ("self", None, None))
-    return Gazetteer(phrases, max(len(k) for k in phrases), ascii_names, names)
+    return Gazetteer(PhraseTable(phrases), ascii_names, names)
 
 
 @lru_cache(maxsize=1)
-def segment_lexicon() -> tuple[dict[tuple[str, ...], str], int]:
+def segment_lexicon() -> PhraseTable:
     data = load_yaml("geography.yaml")
     table = {words_key(p): seg for seg, forms in data["segments"].items() for p in forms}
     table.update({words_key(p): "ministry" for p in data["national_bodies"]})
-    return table, max(len(k) for k in table)
+    return PhraseTable(table)
 
 
-def _scan(view: str, start: int, end: int, table: dict[tuple[str, ...], object], max_len: int):
-    """Longest word-sequence matches of ``table`` in the view, left to right."""
-    words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(view, start, end)]
-    i, n = 0, len(words)
-    while i < n:
-        for size in range(min(max_len, n - i), 0, -1):
-            key = tuple(w[2] for w in words[i : i + size])
-            hit = table.get(key)
-            if hit is not None:
-                yield words[i][0], words[i + size - 1][1], hit
-                i += size
-                break
-        else:
-            i += 1
+class PhraseTable:
+    """Phrases matched word by word, longest first, with a first-word index for speed."""
+
+    def __init__(self, phrases: dict[tuple[str, ...], Any]) -> None:
+        self.phrases = phrases
+        lengths: dict[str, set[int]] = {}
+        for key in phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._sizes = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
+
+    def scan(self, view: str, start: int, end: int) -> Iterator[tuple[int, int, Any]]:
+        words = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(view, start, end)]
+        i, n = 0, len(words)
+        while i < n:
+            step = 1
+            for size in self._sizes.get(words[i][2], ()):
+                if i + size <= n:
+                    hit = self.phrases.get(tuple(w[2] for w in words[i : i + size]))
+                    if hit is not None:
+                        yield words[i][0], words[i + size - 1][1], hit
+                        step = size
+                        break
+            i += step
 
 
-def find_places(view: str, start: int, end: int) -> list[PlaceMention]:
+def _find_places(view: str, start: int, end: int) -> list[PlaceMention]:
     gaz = gazetteer()
     out = []
-    for s, e, (kind, code, code_2025) in _scan(view, start, end, gaz.phrases, gaz.max_len):
+    for s, e, (kind, code, code_2025) in gaz.table.scan(view, start, end):
         out.append(PlaceMention(s, e, kind, code, code_2025))
     return out
 
 
-def find_segments(view: str, start: int, end: int) -> list[PlaceMention]:
-    table, max_len = segment_lexicon()
-    return [PlaceMention(s, e, seg, None) for s, e, seg in _scan(view, start, end, table, max_len)]
+def _find_segments(view: str, start: int, end: int) -> list[PlaceMention]:
+    explicit = explicit_segments()
+    return [
+        PlaceMention(s, e, seg, "explicit" if tuple(WORD_RE.findall(view[s:e])) in explicit else None)
+        for s, e, seg in segment_lexicon().scan(view, start, end)
+    ]
+
+
+@lru_cache(maxsize=1)
+def explicit_segments() -> frozenset[tuple[str, ...]]:
+    return frozenset(words_key(p) for p in load_yaml("geography.yaml")["explicit_segments"])
+
+
+find_places = ShapeMemo(_find_places)
+# "xếp hạng 25/63 tỉnh, thành phố cả nước", "xếp thứ 25 cả nước": the field of a ranking
+_RANK_FIELD_RE = re.compile(r"(?:\d/\d+|(?:thứ|hạng)[ \t]+\d+)[^\d.;]{0,28}$")
+find_segments = ShapeMemo(_find_segments)
 
 
 def comparison_scope(view: str, mention: PlaceMention) -> bool:
     """True when a national marker only names a comparison's scope ("cao nhất cả nước")
     or the field of a ranking ("xếp thứ 12/63 tỉnh, thành phố")."""
     if view[max(0, mention.start - 1) : mention.start] == "/":
+        return True
+    if _RANK_FIELD_RE.search(view, max(0, mention.start - 40), mention.start):
         return True
     before = view[max(0, mention.start - 12) : mention.start].split()
     return bool(before) and before[-1].strip(",;:") in load_yaml("geography.yaml")["comparison_words"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dagster_project.extraction.lexicon import load_csv, load_yaml, seed_path
+from dagster_project.extraction.textnorm import ShapeMemo
 
 UNCLASSIFIED = "unclassified"
 
@@ -40,6 +41,10 @@ class IndicatorHit:
     end: int
     pattern: IndicatorPattern
     definition: tuple[int, int] | None  # a number inside the indicator's own name
+
+    def shifted(self, offset: int) -> IndicatorHit:
+        d = (self.definition[0] + offset, self.definition[1] + offset) if self.definition else None
+        return IndicatorHit(self.start + offset, self.end + offset, self.pattern, d)
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def catalog() -> Catalog:
     return Catalog(units, tuple(patterns), combined)
 
 
-def find_indicator_hits(view: str, start: int, end: int) -> list[IndicatorHit]:
+def _find_indicator_hits(view: str, start: int, end: int) -> list[IndicatorHit]:
     cat = catalog()
     hits: list[IndicatorHit] = []
     if not cat.combined.search(view, start, end):
@@ -88,6 +93,10 @@ def find_indicator_hits(view: str, start: int, end: int) -> list[IndicatorHit]:
             definition = m.span("definition") if "definition" in p.regex.groupindex and m.group("definition") else None
             hits.append(IndicatorHit(m.start(), m.end(), p, definition))
     return hits
+
+
+# Patterns read words only (a number in a definition is matched by its shape, "\d+ triệu").
+find_indicator_hits = ShapeMemo(_find_indicator_hits)
 
 
 def code_for_unit(pattern: IndicatorPattern, unit: str) -> str | None:

@@ -51,6 +51,9 @@ class NumberVocabulary:
     powers: dict[str, float]
     per_thousand_re: re.Pattern[str]
     word_numbers: dict[str, float]
+    score_word_re: re.Pattern[str]
+    score_context_re: re.Pattern[str]
+    per_thousand_before_re: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -74,6 +77,9 @@ def vocabulary() -> NumberVocabulary:
         powers=powers,
         per_thousand_re=re.compile(data["per_thousand_pattern"]),
         word_numbers={k: float(v) for k, v in data["word_numbers"].items()},
+        score_word_re=re.compile(r"[ \t]*(?:" + _alternation(data["score_words"]) + r")(?![^\W\d_])"),
+        score_context_re=re.compile(data["score_context_pattern"]),
+        per_thousand_before_re=re.compile(data["per_thousand_before_pattern"]),
     )
 
 
@@ -96,6 +102,11 @@ class NumberMention:
 _GLUED_RE = re.compile(r"(?:/\d+)*/[^\W\d_][\w-]*")
 _SLASH_CHAIN_RE = re.compile(r"(?:/[\w-]+)+")
 _FRACTION_RE = re.compile(r"[ \t]*/[ \t]*(\d(?:[\d.,]*\d)?)(?![^\W\d_])")
+
+
+def per_thousand_phrases(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of "/1.000 dân" and "trên 1.000 dân": the unit of a rate, whose 1.000 is no figure."""
+    return [m.span() for m in vocabulary().per_thousand_before_re.finditer(view, start, end)]
 
 
 def scan_numbers(view: str, start: int, end: int) -> list[NumberMention]:
@@ -198,6 +209,23 @@ def _apply_scale_and_unit(view: str, mention: NumberMention, tail: int, end: int
         if per:
             mention.unit = "per_1000_people"
             mention.unit_end = per.end()
+        elif value == mention.base_value and _is_score(view, mention, vocab):
+            mention.unit = "score"
     mention.value = value
     if mention.denominator is not None and value != mention.base_value:
         mention.denominator *= value / mention.base_value
+
+
+def _is_score(view: str, mention: NumberMention, vocab: NumberVocabulary) -> bool:
+    """"0,6077 điểm", "giá trị DTI đạt 0,8241": an index score, not a count."""
+    decimal = "," in mention.token or "." in mention.token and len(mention.token.split(".")[-1]) != 3
+    word = vocab.score_word_re.match(view, mention.unit_end)
+    if word and decimal:
+        mention.unit_end = word.end()
+        return True
+    context = vocab.score_context_re.search(view, max(0, mention.start - 60), mention.start)
+    if context and (word or (decimal and mention.base_value < 10)):
+        if word:
+            mention.unit_end = word.end()
+        return True
+    return False

@@ -91,26 +91,33 @@ def _valid_year(y: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = load_yaml("periods.yaml")
     y = r"(?:năm[ \t]+)?(\d{4})"
     sep = r"(?:[ \t]*/[ \t]*|[ \t]+năm[ \t]+|[ \t]+)"
     parts = [
-        r"(?P<dmy>(?<![\d/])(?P<dmy_d>\d{1,2})/(?P<dmy_m>\d{1,2})/(?P<dmy_y>\d{4})(?![\d/]))",
+        r"(?P<dmy>(?<![\d/])(?P<dmy_d>\d{1,2})(?P<dmy_sep>[/-])(?P<dmy_m>\d{1,2})(?P=dmy_sep)(?P<dmy_y>\d{4})(?![\d/]))",
+        r"(?P<iso>(?<![\d/])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})(?:-(?P<iso_d>\d{2}))?(?![\d/]))",
         r"(?P<dmyw>ngày[ \t]+(?P<dmyw_d>\d{1,2})[ \t]+tháng[ \t]+(?P<dmyw_m>\d{1,2})[ \t]+năm[ \t]+(?P<dmyw_y>\d{4}))",
-        rf"(?P<dm>(?:{'|'.join(cues['day_cues'])})[ \t]+(?P<dm_d>\d{{1,2}})/(?P<dm_m>\d{{1,2}})(?![\d/]))",
+        rf"(?P<dm>(?:{'|'.join(cues['day_cues'])})[ \t]+(?P<dm_d>\d{{1,2}})[/.-](?P<dm_m>\d{{1,2}})(?![\d/.-]))",
         rf"(?P<half>(?:6|06|sáu)[ \t]+tháng(?:[ \t]+(?P<half_w>đầu|cuối))?(?:[ \t]+năm)?(?:{sep}(?P<half_y>\d{{4}}))?"
         rf"|nửa[ \t]+(?P<half_w2>đầu|cuối)[ \t]+năm(?:{sep}(?P<half_y2>\d{{4}}))?)",
-        rf"(?P<ytd>(?P<ytd_n>\d{{1,2}}|ba|chín|mười một|mười)[ \t]+tháng(?:[ \t]+đầu[ \t]+năm)?"
-        rf"(?:{sep}(?P<ytd_y>\d{{4}}))?)",
+        # "9 tháng đầu năm 2023": months to date; a bare "trong 10 tháng" is a duration, not a period
+        rf"(?P<ytd>(?P<ytd_n>\d{{1,2}}|ba|chín|mười một|mười)[ \t]+tháng(?:[ \t]+đầu[ \t]+năm(?:{sep}(?P<ytd_y>\d{{4}}))?"
+        rf"|{sep}(?P<ytd_y2>\d{{4}})))",
         rf"(?P<quarter>quý[ \t]+(?P<q_n>iv|iii|ii|i|[1-4])(?![^\W\d_])(?:{sep}(?P<q_y>\d{{4}}))?)",
-        rf"(?P<month>tháng[ \t]+(?P<mo_n>\d{{1,2}})(?:{sep}(?P<mo_y>\d{{4}}))?(?![\d/]))",
+        rf"(?P<month>tháng[ \t]+(?P<mo_n>\d{{1,2}})(?:{sep}(?P<mo_y>\d{{4}})|[.-](?P<mo_y2>\d{{4}}))?(?![\d/]))",
         r"(?P<span>(?:giai[ \t]+đoạn|thời[ \t]+kỳ|từ[ \t]+năm)?[ \t]*(?P<sp_a>\d{4})[ \t]*"
         r"(?:-|–|—|đến[ \t]+năm|đến)[ \t]*(?P<sp_b>\d{4}))",
         r"(?P<year>(?:cuối[ \t]+|hết[ \t]+|đầu[ \t]+|trong[ \t]+)?năm[ \t]+(?P<yr>\d{4}))",
         r"(?P<bare_year>(?<![\d.,/])(?:19[5-9]\d|20\d\d)(?![\d.,/%]))",
     ]
     main = re.compile("|".join(parts))
+    # Every alternative above starts at a digit or at one of these words: trying the
+    # big pattern only there is much faster than searching with it.
+    starts = ["ngày", "sáu", "nửa", "ba", "chín", "mười", "quý", "tháng", "giai", "thời", "từ", "cuối", "hết",
+              "đầu", "trong", "năm", *cues["day_cues"]]
+    anchor = re.compile(r"(?<!\d)\d|(?<![^\W\d_])(?:" + "|".join(sorted(set(starts), key=len, reverse=True)) + r")(?![^\W\d_])")
     anywhere = "|".join(re.escape(c) for c in cues["now_cues"])
     initial = "|".join(re.escape(c) for c in cues["clause_initial_now_cues"])
     now = re.compile(
@@ -118,14 +125,21 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         re.MULTILINE,
     )
     baseline = re.compile(r"(?:" + "|".join(re.escape(c) for c in cues["baseline_cues"]) + r")[ \t]*$")
-    return main, now, baseline
+    return main, anchor, now, baseline
 
 
 def find_periods(view: str, start: int, end: int, context_year: int | None) -> list[PeriodMention]:
     """Period phrases between ``start`` and ``end`` of the match view, in order."""
-    main, now_re, baseline_re = _patterns()
+    main, anchor_re, now_re, baseline_re = _patterns()
     out: list[PeriodMention] = []
-    for m in main.finditer(view, start, end):
+    pos = start
+    for a in anchor_re.finditer(view, start, end):
+        if a.start() < pos:
+            continue
+        m = main.match(view, a.start(), end)
+        if m is None:
+            continue
+        pos = m.end()
         period, has_year = _period_of(m, context_year)
         if period is None and not m.group("bare_year"):
             continue
@@ -149,6 +163,11 @@ def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, b
         if kind == "dmy":
             y = int(g["dmy_y"])
             return (day_period(y, int(g["dmy_m"]), int(g["dmy_d"])), True) if _valid_year(y) else (None, False)
+        if kind == "iso":
+            y, mo = int(g["iso_y"]), int(g["iso_m"])
+            if not _valid_year(y):
+                return None, False
+            return (day_period(y, mo, int(g["iso_d"])) if g["iso_d"] else month_period(y, mo)), True
         if kind == "dmyw":
             return day_period(int(g["dmyw_y"]), int(g["dmyw_m"]), int(g["dmyw_d"])), True
         if kind == "dm":
@@ -165,7 +184,7 @@ def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, b
         if kind == "ytd":
             words = {"ba": 3, "chín": 9, "mười": 10, "mười một": 11}
             n = words.get(g["ytd_n"]) or int(g["ytd_n"])
-            y = _int(g["ytd_y"])
+            y = _int(g["ytd_y"]) or _int(g["ytd_y2"])
             year = y or ctx_year
             if year is None or not 1 <= n <= 12 or not _valid_year(year):
                 return None, False
@@ -180,7 +199,7 @@ def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, b
             year = y or ctx_year
             return (quarter_period(year, q), y is not None) if year else (None, False)
         if kind == "month":
-            mo, y = int(g["mo_n"]), _int(g["mo_y"])
+            mo, y = int(g["mo_n"]), _int(g["mo_y"]) or _int(g["mo_y2"])
             year = y or ctx_year
             if year is None or not 1 <= mo <= 12:
                 return None, False

@@ -10,7 +10,9 @@ the contract's spans refer to.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 # Word-final "oa", "oe", "uy" carry the tone on either vowel depending on the
 # writer's convention (Hoà / Hòa, Thuỷ / Thủy). Fold to tone-on-first-vowel.
@@ -41,6 +43,40 @@ def match_view(text: str) -> str:
 def fold_phrase(phrase: str) -> str:
     """The match-view form of a lexicon phrase."""
     return match_view(phrase.strip())
+
+
+# A number not glued to letters (3G and H1 keep their digits).
+_NUMBER_RE = re.compile(r"(?<![^\W\d_])\d(?:[\d.,/]*\d)?(?![^\W\d_])")
+
+
+def mask_numbers(s: str) -> str:
+    """``s`` with every number's digits replaced by 0, same length: the shape of a sentence."""
+    return _NUMBER_RE.sub(lambda m: re.sub(r"\d", "0", m.group()), s)
+
+
+class ShapeMemo:
+    """Memoise a recogniser that reads only words, keyed by the sentence's shape.
+
+    Reports repeat their sentences with other numbers ("Toàn tỉnh có N tổ công nghệ
+    số cộng đồng"); recognisers of places, segments and indicator phrasings give the
+    same answer for every such sentence, so each shape is analysed once. ``find``
+    runs on the masked sentence and returns items with ``shifted(offset)``.
+    """
+
+    def __init__(self, find: Callable[[str, int, int], list[Any]], maxsize: int = 100_000) -> None:
+        self._find = find
+        self._cache: dict[str, list[Any]] = {}
+        self._maxsize = maxsize
+
+    def __call__(self, view: str, start: int, end: int) -> list[Any]:
+        shape = mask_numbers(view[start:end])
+        found = self._cache.get(shape)
+        if found is None:
+            if len(self._cache) >= self._maxsize:
+                self._cache.clear()
+            found = self._find(shape, 0, len(shape))
+            self._cache[shape] = found
+        return [item.shifted(start) for item in found] if start else list(found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,7 +66,7 @@ def _edge_lines(text: str) -> tuple[list[str], list[str]]:
 _WEEKDAY = r"(?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|CN|T[2-7])\s*[,\-–]?\s*)"
 _LABEL = (
     r"(?P<label>cập\s*nhật(?:\s*lúc)?|ngày\s*cập\s*nhật|ngày\s*đăng|đăng\s*(?:ngày|lúc)|đăng|"
-    r"ngày\s*xuất\s*bản|xuất\s*bản|thời\s*gian|ngày)\s*:?\s*"
+    r"ngày\s*xuất\s*bản|xuất\s*bản|thời\s*gian|ngày|date|published)\s*:?\s*"
 )
 _DMY = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})"
 _TIME = r"(?P<hour>\d{1,2})\s*[:hg]\s*(?P<minute>\d{2})(?::\d{2})?(?:\s*(?P<ampm>AM|PM|SA|CH))?"
@@ -99,6 +99,22 @@ def _date_from_lines(first_lines: list[str], last_lines: list[str]) -> tuple[dat
 
 
 def _parse_date_line(line: str) -> tuple[int, date, datetime | None] | None:
+    parsed = _parse_date_text(line)
+    if parsed is None and " | " in line:
+        # a stamp followed by its section: "01-04-2022 - 08:13 AM | Kinh tế số"
+        parsed = _parse_date_text(line.split(" | ", 1)[0].strip())
+    if parsed is None:
+        # a stamp that opens the first paragraph: "date 2025-10-21 (VTC News) - Sáng 21/10, ..."
+        m = _LEADING_ISO_STAMP.match(line)
+        if m:
+            parsed = _parse_date_text(m.group(1))
+    return parsed
+
+
+_LEADING_ISO_STAMP = re.compile(r"((?:date|published|ngày đăng)\s*:?\s*\d{4}-\d{2}-\d{2})(?=\s)", re.IGNORECASE)
+
+
+def _parse_date_text(line: str) -> tuple[int, date, datetime | None] | None:
     for pattern in _DATE_LINES:
         match = pattern.fullmatch(line)
         if match is None:
