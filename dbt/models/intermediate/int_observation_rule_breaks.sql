@@ -1,0 +1,73 @@
+-- One row per (observation, consistency rule it breaks). Rule names are the
+-- values of fct_observation.quality_status; rule_order decides which one is
+-- reported when an observation breaks several.
+with observations as (
+    select * from {{ ref('int_observations') }}
+),
+
+compositions as (
+    select * from {{ ref('int_compositions') }} where not is_consistent
+),
+
+ratio_checks as (
+    select * from {{ ref('int_ratio_checks') }} where not is_consistent
+),
+
+cross_source as (
+    select * from {{ ref('int_cross_source') }} where not is_consistent
+),
+
+breaks as (
+    select whole_observation_id as observation_id, 1 as rule_order, 'parts_sum_to_whole' as rule_name,
+        'parts add up to ' || sum_of_parts || ', whole is ' || whole_value as detail
+    from compositions
+
+    union all
+
+    select parts.observation_id, 1, 'parts_sum_to_whole',
+        'parts add up to ' || compositions.sum_of_parts || ', whole is ' || compositions.whole_value
+    from compositions
+    inner join observations as parts
+        on parts.parent_observation_id = compositions.whole_observation_id
+        and parts.unit = compositions.unit
+
+    union all
+
+    select ratio_observation_id, 2, 'ratio_matches_percentage',
+        'computed ' || round(computed_percent, 2) || '%, stated ' || stated_percent || '%'
+    from ratio_checks
+
+    union all
+
+    select percent_observation_id, 2, 'ratio_matches_percentage',
+        'computed ' || round(computed_percent, 2) || '%, stated ' || stated_percent || '%'
+    from ratio_checks
+
+    union all
+
+    select observation_id, 3, 'percentage_in_range', 'percent level ' || value || ' outside 0–100'
+    from observations
+    where unit = 'percent' and measure = 'level' and (value < 0 or value > 100)
+
+    union all
+
+    select observation_id, 4, 'numerator_not_above_denominator', value || ' > ' || denominator
+    from observations
+    where denominator is not null and value > denominator
+
+    union all
+
+    select unnest(string_split(observation_ids, ',')), 5, 'sources_agree',
+        'documents state ' || min_value || ' to ' || max_value
+    from cross_source
+)
+
+select distinct on (observation_id, rule_name)
+    observations.document_id,
+    breaks.observation_id,
+    breaks.rule_name,
+    breaks.rule_order,
+    breaks.detail
+from breaks
+inner join observations on observations.observation_id = breaks.observation_id
+order by breaks.observation_id, breaks.rule_name
