@@ -58,6 +58,8 @@ def test_segments():
     ]
 
 
-@pytest.mark.parametrize(("publisher", "code"), [("Baohatinh.vn", "42"), ("baoquangbinh.vn", "44"), ("Báo Lào Cai", "10")])
+@pytest.mark.parametrize(
+    ("publisher", "code"), [("Baohatinh.vn", "42"), ("baoquangbinh.vn", "44"), ("Báo Lào Cai", "10")]
+)
 def test_publisher_domains(publisher, code):
     assert province_from_domain(publisher) == code

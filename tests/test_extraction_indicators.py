@@ -14,14 +14,30 @@ from tests.extraction_helpers import by_text, extract
     [
         ("Tỷ lệ hồ sơ nộp trực tuyến đạt 72,5%.", "72,5", "online_dossier_rate"),
         ("Tỉnh đã xử lý trực tuyến toàn trình 55% hồ sơ.", "55", "online_dossier_rate"),
-        ("Toàn tỉnh cung cấp 1.250 dịch vụ công trực tuyến toàn trình.", "1.250", "online_service_procedures"),
-        ("100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.", "100", "online_service_rate"),
-        ("Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính đạt 78%.", "78", "digitized_dossier_rate"),
+        (
+            "Toàn tỉnh cung cấp 1.250 dịch vụ công trực tuyến toàn trình.",
+            "1.250",
+            "online_service_procedures",
+        ),
+        (
+            "100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.",
+            "100",
+            "online_service_rate",
+        ),
+        (
+            "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính đạt 78%.",
+            "78",
+            "digitized_dossier_rate",
+        ),
         ("Tỷ lệ hồ sơ giải quyết trễ hạn chiếm 1,2%.", "1,2", "overdue_dossier_rate"),
         ("Mức độ hài lòng của người dân đạt 95%.", "95", "citizen_satisfaction_rate"),
         ("Đã cấp 320.000 tài khoản định danh điện tử.", "320.000", "vneid_accounts"),
         ("Đã cấp 45.000 chứng thư số cho cán bộ.", "45.000", "digital_signature_certificates"),
-        ("Thành lập 1.520 tổ công nghệ số cộng đồng với 8.300 thành viên.", "8.300", "community_digital_team_members"),
+        (
+            "Thành lập 1.520 tổ công nghệ số cộng đồng với 8.300 thành viên.",
+            "8.300",
+            "community_digital_team_members",
+        ),
         ("Kinh tế số chiếm 9,2% GRDP của tỉnh.", "9,2", "digital_economy_gdp_share"),
         ("Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử đạt 99,8%.", "99,8", "einvoice_adoption_rate"),
         ("Có 350 sản phẩm OCOP được đưa lên sàn thương mại điện tử.", "350", "ocop_products_online"),
@@ -31,7 +47,11 @@ from tests.extraction_helpers import by_text, extract
         ("Toàn tỉnh có 3 trung tâm dữ liệu với tổng công suất 12 MW.", "12", "data_center_capacity"),
         ("Ban hành 12 kế hoạch và 5 quyết định về chuyển đổi số.", "5", "legal_documents_issued"),
         ("Đã có 60/63 địa phương ban hành kế hoạch chuyển đổi số năm 2024.", "60/63", "dx_plans_issued"),
-        ("Tỷ lệ văn bản điện tử trao đổi giữa các cơ quan nhà nước đạt 98%.", "98", "electronic_document_rate"),
+        (
+            "Tỷ lệ văn bản điện tử trao đổi giữa các cơ quan nhà nước đạt 98%.",
+            "98",
+            "electronic_document_rate",
+        ),
         ("Tỷ lệ hồ sơ thanh toán trực tuyến đạt 35%.", "35", "online_payment_rate"),
     ],
 )

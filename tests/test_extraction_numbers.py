@@ -44,7 +44,12 @@ def scan(text):
         ("đạt 98,6 %", 98.6, "percent", "98,6 %"),
         ("đạt 45 phần trăm", 45.0, "percent", "45 phần trăm"),
         ("đạt 0,69 doanh nghiệp trên 1.000 dân", 0.69, "per_1000_people", "0,69 doanh nghiệp trên 1.000 dân"),
-        ("có 2,5 doanh nghiệp công nghệ số/1000 dân", 2.5, "per_1000_people", "2,5 doanh nghiệp công nghệ số/1000 dân"),
+        (
+            "có 2,5 doanh nghiệp công nghệ số/1000 dân",
+            2.5,
+            "per_1000_people",
+            "2,5 doanh nghiệp công nghệ số/1000 dân",
+        ),
     ],
 )
 def test_scale_words_and_units(text, value, unit, stated):
@@ -68,7 +73,13 @@ def test_achieved_over_target_percentages_are_two_numbers():
 
 @pytest.mark.parametrize(
     "text",
-    ["Thông báo số 490/TB-VPCP", "Quyết định 19/2025/QĐ-TTg", "đại dịch COVID-19", "mạng 3G, 4G và 5G", "ngày 9/10/2024"],
+    [
+        "Thông báo số 490/TB-VPCP",
+        "Quyết định 19/2025/QĐ-TTg",
+        "đại dịch COVID-19",
+        "mạng 3G, 4G và 5G",
+        "ngày 9/10/2024",
+    ],
 )
 def test_identifiers_and_full_dates_are_not_numbers(text):
     assert scan(text) == []

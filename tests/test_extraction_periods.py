@@ -10,7 +10,10 @@ from dagster_project.extraction.textnorm import match_view
 
 def periods(text, year=2024):
     view = match_view(text)
-    return [(text[p.start : p.end], p.period.code if p.period else None, p.role) for p in find_periods(view, 0, len(view), year)]
+    return [
+        (text[p.start : p.end], p.period.code if p.period else None, p.role)
+        for p in find_periods(view, 0, len(view), year)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,51 @@ from hypothesis import strategies as st
 from tests.extraction_helpers import extract
 
 VIETNAMESE_BITS = [
-    "tỷ lệ hồ sơ trực tuyến đạt ", "%", " tỷ đồng", " triệu", "/", ".", ",", ";", " ", "\n", "\u00a0", "\t",
-    "quý III/2024", "6 tháng đầu năm", "trên ", "khoảng ", "tăng ", "so với cuối năm 2023", "Đề án 06",
-    "tỉnh Hoà Bình", "cả nước", "<b>", "</p>", "trong đó", "tổng số ", "lần lượt là Hà Nội, Huế", "(", ")",
-    "1.928.311", "22,4", "63/63", "89%/85%", "01", "1,9", "2024", "9/10/2024", "3G", "e\u0301",
+    "tỷ lệ hồ sơ trực tuyến đạt ",
+    "%",
+    " tỷ đồng",
+    " triệu",
+    "/",
+    ".",
+    ",",
+    ";",
+    " ",
+    "\n",
+    "\u00a0",
+    "\t",
+    "quý III/2024",
+    "6 tháng đầu năm",
+    "trên ",
+    "khoảng ",
+    "tăng ",
+    "so với cuối năm 2023",
+    "Đề án 06",
+    "tỉnh Hoà Bình",
+    "cả nước",
+    "<b>",
+    "</p>",
+    "trong đó",
+    "tổng số ",
+    "lần lượt là Hà Nội, Huế",
+    "(",
+    ")",
+    "1.928.311",
+    "22,4",
+    "63/63",
+    "89%/85%",
+    "01",
+    "1,9",
+    "2024",
+    "9/10/2024",
+    "3G",
+    "e\u0301",
 ]
 
 text_strategy = st.one_of(
     st.text(max_size=300),
-    st.lists(st.one_of(st.sampled_from(VIETNAMESE_BITS), st.integers(0, 10**7).map(str)), max_size=60).map("".join),
+    st.lists(st.one_of(st.sampled_from(VIETNAMESE_BITS), st.integers(0, 10**7).map(str)), max_size=60).map(
+        "".join
+    ),
 )
 
 

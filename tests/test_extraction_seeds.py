@@ -15,9 +15,17 @@ def test_seed_corpus_scores(tmp_path):
     db = tmp_path / "score.duckdb"
     build_scoring_db(ROOT / "seeds", db)
     out = subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score_facts.py"), "--warehouse", str(db), "--gold",
-         str(SHARED / "gold" / "seeds.jsonl")],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(SHARED / "tools" / "score_facts.py"),
+            "--warehouse",
+            str(db),
+            "--gold",
+            str(SHARED / "gold" / "seeds.jsonl"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     scores = json.loads(out.strip().splitlines()[-1])
     assert scores["strict_f1"] >= 0.95

@@ -21,14 +21,14 @@ def link_parts(view: str, drafts: list[Draft]) -> None:
     """Set ``parent`` on the parts and ``component = "total"`` on their wholes, in place."""
     whole: Draft | None = None
     for i, d in enumerate(drafts):
-        if d.unit != "count" or d.role != "q":
+        if d.unit not in ("count", "percent") or d.role != "q":
             continue
         restated = _restates(view, d, drafts[:i])
         if restated is not None:
             d.role = "restated"
             whole = restated
             continue
-        if whole is not None and _is_part_of(d, whole):
+        if whole is not None and _is_part_of(view, d, whole):
             d.parent = whole
             if whole.parent is None:
                 whole.component = "total"
@@ -39,23 +39,34 @@ def link_parts(view: str, drafts: list[Draft]) -> None:
 def _announces_parts(view: str, drafts: list[Draft], d: Draft) -> bool:
     if cue_words.whole_announced_before(view, max(d.clause[0], d.mention.start - 20), d.mention.start):
         return True
-    follow = cue_words.parts_follow(view, d.mention.unit_end, min(d.sentence.end + 12, d.mention.unit_end + 120))
+    follow = cue_words.parts_follow(
+        view, d.mention.unit_end, min(d.sentence.end + 12, d.mention.unit_end + 120)
+    )
     if follow is None:
         return False
     return not any(d.mention.unit_end < o.mention.start < follow.start() for o in drafts if o is not d)
 
 
-def _is_part_of(d: Draft, whole: Draft) -> bool:
-    return (
-        d.component is not None
-        and d.indicator == whole.indicator
+def _is_part_of(view: str, d: Draft, whole: Draft) -> bool:
+    """A later figure of the same indicator and unit, no larger, that names its part (a component)
+    or follows the "trong đó" that opened the breakdown."""
+    if not (
+        d.indicator == whole.indicator
+        and d.unit == whole.unit
         and d.value <= whole.value
         and d.mention.start > whole.mention.start
-    )
+        and not d.is_target
+    ):
+        return False
+    if d.period_stated and not whole.period_stated:
+        return False  # "trong đó trong 6 tháng đầu năm ... 120": a share of the time, not a part
+    if d.component is not None:
+        return True
+    return cue_words.parts_follow(view, whole.mention.unit_end, d.mention.start) is not None
 
 
 def _restates(view: str, d: Draft, earlier: list[Draft]) -> Draft | None:
-    """"Trong 13 mục tiêu đã đạt ..." when 13 achieved targets were already stated."""
+    """ "Trong 13 mục tiêu đã đạt ..." when 13 achieved targets were already stated."""
     lead = view[max(d.clause[0], d.mention.start - 12) : d.mention.start].split()
     if not lead or lead[-1] != "trong":
         return None

@@ -64,19 +64,17 @@ def _subject_province(
     for p in find_places(view, 0, head):
         if p.kind != "province" or not p.code:
             continue
-        before = view[max(0, p.start - 12) : p.start]
-        strong = before.endswith(("điểm cầu ", "tỉnh ", "thành phố ")) or view[p.start : p.end].startswith(
-            ("tỉnh ", "thành phố ")
-        )
-        votes[p.code] += 2 if strong else 1
+        # a paper names its own province, and a provincial meeting its "điểm cầu"
+        votes[p.code] += 2 if view[max(0, p.start - 10) : p.start].endswith("điểm cầu ") else 1
     if not votes:
         return None
     (code, n), *others = votes.most_common()
+    second = others[0][1] if others else 0
     # one mention is enough in a paper that speaks of "toàn tỉnh" and names no other province
     if n < 2 and not (speaks_of_itself and not others):
         return None
-    if others and others[0][1] == n:
-        return None  # a tie: no province stands out
+    if n <= second or (second >= 2 and n < 1.5 * second):
+        return None  # no province stands out: a national or multi-province report
     if when is not None:
         from dagster_project.extraction.geography import PlaceMention
 

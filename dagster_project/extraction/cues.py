@@ -31,6 +31,7 @@ class Cues:
     rank_list_re: re.Pattern[str]
     rank_context_re: re.Pattern[str]
     near_target_re: re.Pattern[str]
+    achievement_re: re.Pattern[str]
     whole_before_re: re.Pattern[str]
     parts_follow_re: re.Pattern[str]
 
@@ -54,6 +55,7 @@ def cues() -> Cues:
         rank_list_re=re.compile(edge + "(?:" + _alt(data["rank_list_cues"]) + r")(?![^\W\d_])"),
         rank_context_re=re.compile(edge + "(?:" + _alt(data["rank_context"]) + r")(?![^\W\d_])"),
         near_target_re=re.compile(data["near_target_pattern"]),
+        achievement_re=re.compile(edge + "(?:" + _alt(data["achievement_words"]) + r")(?![^\W\d_])"),
         whole_before_re=re.compile(edge + "(?:" + _alt(data["whole_before"]) + r")[ \t]*$"),
         parts_follow_re=re.compile(edge + "(?:" + _alt(data["parts_follow"]) + r")(?![^\W\d_])"),
     )
@@ -99,7 +101,12 @@ def read_backwards(view: str, lo: int, pos: int) -> tuple[str, str | None]:
 
 
 def target_word_before(view: str, lo: int, pos: int) -> bool:
-    return bool(cues().near_target_re.search(view, max(lo, pos - 50), pos))
+    m = cues().near_target_re.search(view, max(lo, pos - 50), pos)
+    return m is not None and not reports_achievement(view, m.start(), pos)
+
+
+def reports_achievement(view: str, start: int, end: int) -> bool:
+    return cues().achievement_re.search(view, start, end) is not None
 
 
 def first_target_cue(view: str, start: int, end: int) -> int | None:

@@ -69,6 +69,7 @@ class Draft:
     parent: Draft | None = None
     places: list[PlaceMention] | None = None  # set when a "respectively" list names the place
     fixed_period: Period | None = None  # likewise for a list of years
+    period_stated: bool = False  # the period is stated in the figure's own clause
     role: str = "q"
     span: tuple[int, int] = (0, 0)
 
@@ -82,6 +83,7 @@ class ParagraphState:
     year: int | None = None
     hits: list[IndicatorHit] = field(default_factory=list)
     program: str | None = None
+    goals: bool = False  # the last sentence with figures stated only goals
 
 
 def extract_document(document: IngestedDocument) -> ExtractionResult:
@@ -155,7 +157,11 @@ def _read_sentence(
                 following[0].unit = "per_1000_people"
         drafts = [_draft(view, sent, n, quantities, i) for i, n in enumerate(quantities)]
         for prev, d in zip(drafts, drafts[1:], strict=False):
-            if prev.unit == "rank" and d.unit == "count" and _LIST_GAP_RE.fullmatch(view, prev.mention.unit_end, d.mention.start):
+            if (
+                prev.unit == "rank"
+                and d.unit == "count"
+                and _LIST_GAP_RE.fullmatch(view, prev.mention.unit_end, d.mention.start)
+            ):
                 d.unit = "rank"
     _respectively(view, drafts, places, periods, facts)
     drafts.extend(_rank_list(text, view, sent, places, periods))
@@ -163,10 +169,12 @@ def _read_sentence(
         segments = find_segments(view, s, e)
         programs = cue_words.find_programs(view, s, e)
         targets_from = cue_words.first_target_cue(view, s, e)
+        if targets_from is None and state.goals and not cue_words.reports_achievement(view, s, e):
+            targets_from = s  # a list of goals goes on: "... đặt mục tiêu ... 80% .... Hơn 50% ..."
         groups = _paren_groups(view, s, e)
         figure_spans = [(d.mention.start, d.mention.unit_end) for d in drafts]
         for d in drafts:
-            _attach_period(d, periods, groups, state, facts)
+            _attach_period(d, periods, groups, state, facts, figure_spans)
             _attach_indicator(view, d, hits, state, figure_spans)
             if d.fixed_period is not None:
                 d.period = d.fixed_period
@@ -201,6 +209,7 @@ def _read_sentence(
         state.geo = drafts[-1].geo
     elif len({(p.kind, p.code) for p in geo_marks}) == 1:
         state.geo = _geo_code(geo_marks[0], facts, None)
+    state.goals = bool(drafts) and all(d.is_target for d in drafts if d.role == "q")
     progs = cue_words.find_programs(view, s, e)
     if progs:
         state.program = progs[-1][1]
@@ -210,6 +219,7 @@ def _read_sentence(
 # "Tính đến ngày 1-3": a day up to which figures are counted (not the day of an event)
 _UP_TO_RE = re.compile(r"(?:đến|tới)(?:[ \t]+ngày)?[ \t]*$")
 _LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
+_FROM_RE = re.compile(r"(?<![^\W\d_])từ[ \t]*$")
 # "tăng 5 bậc", "giảm 3 hạng": a change of rank
 _RANK_STEP_RE = re.compile(r"[ \t]+(?:bậc|hạng)(?![^\W\d_])")
 _THRESHOLD = r"(?:trên|dưới|hơn|từ|không quá|ít nhất|chưa đến)[ \t]*"
@@ -235,7 +245,7 @@ def _defines_previous(view: str, quantities: list[NumberMention], n: NumberMenti
 
 
 def _range_end(view: str, previous: NumberMention | None, n: NumberMention) -> bool:
-    """"từ 10-20%": the upper bound of a range whose lower bound was not a figure either."""
+    """ "từ 10-20%": the upper bound of a range whose lower bound was not a figure either."""
     return previous is not None and _RANGE_GAP_RE.fullmatch(view[previous.end : n.start]) is not None
 
 
@@ -320,12 +330,19 @@ def _attach_period(
     groups: list[tuple[int, int]],
     state: ParagraphState,
     facts: DocumentFacts,
+    figure_spans: list[tuple[int, int]],
 ) -> None:
     pos = d.mention.start
     usable = [p for p in periods if p.role in ("period", "now") and _visible(groups, p.start, pos)]
     in_clause = [p for p in usable if d.clause[0] <= p.start < d.clause[1]]
     before = [p for p in in_clause if p.end <= pos]
-    after = [p for p in in_clause if p.start >= d.mention.unit_end]
+    # a phrase after the figure is its period only if the clause has no later figure: otherwise it
+    # introduces that one ("500/800 thủ tục, trong đó trong 6 tháng đầu năm ... 120")
+    after = [
+        p
+        for p in in_clause
+        if p.start >= d.mention.unit_end and not any(d.mention.unit_end <= a < d.clause[1] for a, _ in figure_spans)
+    ]
     chosen = before[-1] if before else None
     if chosen is None and after:
         chosen = after[0]
@@ -334,6 +351,7 @@ def _attach_period(
         chosen = sent_before[-1] if sent_before else None
     if chosen is not None:
         d.period = chosen.period if chosen.role == "period" else facts.report_period
+        d.period_stated = chosen in in_clause and chosen.role == "period"  # "đến nay" states no period
     else:
         d.period = state.period or facts.report_period
 
@@ -364,11 +382,11 @@ def _attach_indicator(
         if best is None or (score, -distance) > (best[0], -best[1]):
             best = (score, distance, code)
     if best is None:
-        for h in reversed(state.hits):  # what the paragraph was talking about
-            code = code_for_unit(h.pattern, d.unit)
-            if code is not None and not h.pattern.head:
-                best = (0.0, 0, code)
-                break
+        # what the paragraph was talking about: its most specific phrasing that fits the unit
+        earlier = [(h.pattern.weight, h.start, code_for_unit(h.pattern, d.unit)) for h in state.hits]
+        fitting = [e for e in earlier if e[2] is not None]
+        if fitting:
+            best = (0.0, 0, max(fitting)[2])
     if best is not None:
         d.indicator = best[2]
 
@@ -438,7 +456,11 @@ def _attach_segment(view: str, d: Draft, segments: list[PlaceMention]) -> None:
         segments = [p for p in segments if p.code == "explicit"]
         if not segments:
             return
-    head = [p for p in segments if p.start >= d.mention.unit_end and not view[d.mention.unit_end : p.start].strip()]
+    head = [
+        p
+        for p in segments
+        if p.start >= d.mention.unit_end and not view[d.mention.unit_end : p.start].strip()
+    ]
     if head:
         d.segment = head[0].kind
         return
@@ -462,7 +484,9 @@ def _attach_measure_and_qualifier(view: str, d: Draft) -> None:
 def _attach_target(view: str, d: Draft, targets_from: int | None, facts: DocumentFacts) -> None:
     if d.is_target:
         return
-    if targets_from is not None and targets_from <= d.mention.start:
+    if targets_from is not None and targets_from <= d.mention.start and not _FROM_RE.search(
+        view, max(d.left[0], d.mention.start - 8), d.mention.start
+    ):
         d.is_target = True
         return
     if d.role == "q" and cue_words.target_word_before(view, d.left[0], d.mention.start):
@@ -486,9 +510,13 @@ _PLACE_LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và|;)[ \t]*")
 
 
 def _respectively(
-    view: str, drafts: list[Draft], places: list[PlaceMention], periods: list[PeriodMention], facts: DocumentFacts
+    view: str,
+    drafts: list[Draft],
+    places: list[PlaceMention],
+    periods: list[PeriodMention],
+    facts: DocumentFacts,
 ) -> None:
-    """"TP.HCM và Hà Nội đứng thứ 6 và 7 với tỷ trọng tương ứng 18,66% và 17,15%": the i-th
+    """ "TP.HCM và Hà Nội đứng thứ 6 và 7 với tỷ trọng tương ứng 18,66% và 17,15%": the i-th
     figure after a list of places belongs to the i-th place (and likewise for a span of years
     followed by "lần lượt là"). Fixes the place or period of those figures in ``drafts``."""
     if len(drafts) < 2:
@@ -502,14 +530,20 @@ def _respectively(
         if len(run) >= 2:
             after = [d for d in drafts if d.mention.start > run[-1].end and d.clause[0] <= run[-1].end]
             k = len(run)
-            if after and len(after) % k == 0 and not any(
-                run[0].start < d.mention.start < run[-1].end for d in drafts
+            if (
+                after
+                and len(after) % k == 0
+                and not any(run[0].start < d.mention.start < run[-1].end for d in drafts)
             ):
                 for i, d in enumerate(after):
                     d.places = [run[i % k]]
         run = [p] if p is not None else []
     for pm in periods:
-        if pm.period is None or pm.period.grain != "span" or not _RESPECTIVELY_RE.search(view, pm.end, pm.end + 40):
+        if (
+            pm.period is None
+            or pm.period.grain != "span"
+            or not _RESPECTIVELY_RE.search(view, pm.end, pm.end + 40)
+        ):
             continue
         after = [d for d in drafts if d.mention.start > pm.end and d.sentence.start <= pm.start]
         years = range(pm.period.start.year, pm.period.end.year + 1)
@@ -527,7 +561,7 @@ _RESPECTIVELY_RE = re.compile(r"lần lượt|tương ứng")
 def _rank_list(
     text: str, view: str, sent: Span, places: list[PlaceMention], periods: list[PeriodMention]
 ) -> list[Draft]:
-    """"top 5 ... lần lượt là Đà Nẵng, Thừa Thiên Huế, ...": one rank observation per place."""
+    """ "top 5 ... lần lượt là Đà Nẵng, Thừa Thiên Huế, ...": one rank observation per place."""
     cue = cue_words.rank_list_start(view, sent.start, sent.end)
     if cue is None:
         return []

@@ -28,7 +28,9 @@ def build_scoring_db(input_dir: Path, db_path: Path) -> int:
     con.execute("create schema marts")
     cols = column_names(Observation)
     con.execute(RAW_OBSERVATIONS_DDL.replace("staging.raw_observations", "marts.fct_observation"))
-    con.execute("create table marts.dim_document (document_id varchar, file_name varchar, subject_geo_code varchar)")
+    con.execute(
+        "create table marts.dim_document (document_id varchar, file_name varchar, subject_geo_code varchar)"
+    )
     n = 0
     for path in list_input_files(input_dir):
         doc = ingest_file(path, input_dir)

@@ -69,7 +69,9 @@ def gazetteer() -> Gazetteer:
         for form in forms:
             key = words_key(form)
             if key:
-                phrases.setdefault(key, ("province", code, new_by_name.get(words_key(r["name_vi"]), r["successor_code"])))
+                phrases.setdefault(
+                    key, ("province", code, new_by_name.get(words_key(r["name_vi"]), r["successor_code"]))
+                )
         ascii_names[re.sub(r"[^a-z]", "", r["name_ascii"].lower())] = code
     for r in new:
         for form in [a for a in r["aliases"].split(";") if a.strip()]:
@@ -167,7 +169,7 @@ def province_code_for(mention: PlaceMention, when: date | None) -> str | None:
 
 
 def province_from_domain(publisher: str) -> str | None:
-    """"Baohatinh.vn" -> Hà Tĩnh's code; "baoquangbinh.vn" -> Quảng Bình's."""
+    """ "Baohatinh.vn" -> Hà Tĩnh's code; "baoquangbinh.vn" -> Quảng Bình's."""
     letters = re.sub(r"[^a-z]", "", ascii_fold(publisher).lower().split(".")[0])
     names = gazetteer().ascii_names
     for prefix in ("bao", "cong", "thongtin", ""):

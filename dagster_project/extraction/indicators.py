@@ -90,7 +90,9 @@ def _find_indicator_hits(view: str, start: int, end: int) -> list[IndicatorHit]:
         if p.requires is not None and not p.requires.search(sentence):
             continue
         for m in p.regex.finditer(view, start, end):
-            definition = m.span("definition") if "definition" in p.regex.groupindex and m.group("definition") else None
+            definition = (
+                m.span("definition") if "definition" in p.regex.groupindex and m.group("definition") else None
+            )
             hits.append(IndicatorHit(m.start(), m.end(), p, definition))
     return hits
 

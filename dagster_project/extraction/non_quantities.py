@@ -33,11 +33,15 @@ def rules() -> NonQuantityRules:
     data = load_yaml("non_quantities.yaml")
     edge = r"(?<![^\W\d_])"
     return NonQuantityRules(
-        document_number=re.compile(edge + r"(?:" + _words_alt(data["document_types"]) + r")(?:[ \t]+số)?[ \t:]*$"),
-        ordinal=re.compile(edge + r"(?:" + _words_alt(data["ordinal_cues"]) + r")[ \t]*$"),
+        document_number=re.compile(
+            edge + r"(?:" + _words_alt(data["document_types"]) + r")(?:[ \t]+số)?[ \t:]*$"
+        ),
+        ordinal=re.compile(edge + r"(?:" + _words_alt(data["ordinal_cues"]) + r")[ \t:]*$"),
         rank=re.compile(edge + r"(?:" + _words_alt(data["rank_cues"]) + r")[ \t]*$"),
         shape=re.compile(r"[ \t]*(?:" + _words_alt(data["shape_nouns"]) + r")(?![^\W\d_])"),
-        top_n=re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){1,3}?(?:" + _words_alt(data["top_n_words"]) + r")(?![^\W\d_])"),
+        top_n=re.compile(
+            r"[ \t]+(?:[^\W\d_]+[ \t]+){1,3}?(?:" + _words_alt(data["top_n_words"]) + r")(?![^\W\d_])"
+        ),
     )
 
 
@@ -67,7 +71,12 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
         return _fraction_or_date(view, mention, before)
     if mention.unit == "count":
         token = mention.token
-        if token.isdigit() and len(token) == 4 and 1945 <= int(token) <= 2100 and mention.value == mention.base_value:
+        if (
+            token.isdigit()
+            and len(token) == 4
+            and 1945 <= int(token) <= 2100
+            and mention.value == mention.base_value
+        ):
             return "year"
         if _EN_DECIMAL.fullmatch(token) and mention.value == mention.base_value:
             return "ambiguous decimal"  # "4.0", "2.5" without a unit: a version or an English decimal
@@ -83,7 +92,7 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
 
 
 def _fraction_or_date(view: str, mention: NumberMention, before: str) -> str | None:
-    """"63/63 địa phương" is a quantity; "10/10", "8/8" and "12/2021" are dates."""
+    """ "63/63 địa phương" is a quantity; "10/10", "8/8" and "12/2021" are dates."""
     num, den = mention.base_value, mention.denominator or 0
     if 1900 <= den <= 2100 and 1 <= num <= 12:
         return "month and year"
@@ -99,7 +108,7 @@ def _fraction_or_date(view: str, mention: NumberMention, before: str) -> str | N
 
 
 def _is_enumeration(view: str, mention: NumberMention, sentence_start: int) -> bool:
-    """"1. Tăng cường ..." or "(2)" list markers."""
+    """ "1. Tăng cường ..." or "(2)" list markers."""
     after = view[mention.end : mention.end + 2]
     line_start = view.rfind("\n", 0, mention.start) + 1
     at_line_start = not view[line_start : mention.start].strip(" \t(")

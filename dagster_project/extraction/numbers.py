@@ -99,7 +99,8 @@ class NumberMention:
     skip: str | None = None  # why this is not a quantity, if it is not
 
 
-_GLUED_RE = re.compile(r"(?:/\d+)*/[^\W\d_][\w-]*")
+# glued to a code or a file name: 490/TB-VPCP, 19/2025/QĐ-TTg, 2022530-u1.jpg
+_GLUED_RE = re.compile(r"(?:/\d+)*[/-][^\W\d_][\w.-]*")
 _SLASH_CHAIN_RE = re.compile(r"(?:/[\w-]+)+")
 _FRACTION_RE = re.compile(r"[ \t]*/[ \t]*(\d(?:[\d.,]*\d)?)(?![^\W\d_])")
 
@@ -149,7 +150,13 @@ def scan_numbers(view: str, start: int, end: int) -> list[NumberMention]:
             if den is not None and mention.unit == "percent" and den_pct:
                 # 89%/85%: achieved over target, two observations
                 target = NumberMention(
-                    frac.start(1), frac.end(1), frac.group(1), den, den, unit="percent", unit_end=den_pct.end()
+                    frac.start(1),
+                    frac.end(1),
+                    frac.group(1),
+                    den,
+                    den,
+                    unit="percent",
+                    unit_end=den_pct.end(),
                 )
                 mention.pair_role, target.pair_role = "achieved", "target"
                 out.append(mention)
@@ -182,7 +189,9 @@ def _slash_continues(view: str, pos: int, end: int) -> bool:
     return pos < end and view[pos] == "/"
 
 
-def _apply_scale_and_unit(view: str, mention: NumberMention, tail: int, end: int, vocab: NumberVocabulary) -> None:
+def _apply_scale_and_unit(
+    view: str, mention: NumberMention, tail: int, end: int, vocab: NumberVocabulary
+) -> None:
     value = mention.base_value
     while True:  # stacked scale words: "1,9 triệu tỷ"
         sm = vocab.scale_re.match(view, tail, end)
@@ -217,7 +226,7 @@ def _apply_scale_and_unit(view: str, mention: NumberMention, tail: int, end: int
 
 
 def _is_score(view: str, mention: NumberMention, vocab: NumberVocabulary) -> bool:
-    """"0,6077 điểm", "giá trị DTI đạt 0,8241": an index score, not a count."""
+    """ "0,6077 điểm", "giá trị DTI đạt 0,8241": an index score, not a count."""
     decimal = "," in mention.token or "." in mention.token and len(mention.token.split(".")[-1]) != 3
     word = vocab.score_word_re.match(view, mention.unit_end)
     if word and decimal:

@@ -38,7 +38,9 @@ def year_period(y: int) -> Period:
 
 
 def half_period(y: int, h: int) -> Period:
-    return Period(f"{y}-H{h}", date(y, 1 if h == 1 else 7, 1), date(y, 6, 30) if h == 1 else date(y, 12, 31), "half")
+    return Period(
+        f"{y}-H{h}", date(y, 1 if h == 1 else 7, 1), date(y, 6, 30) if h == 1 else date(y, 12, 31), "half"
+    )
 
 
 def quarter_period(y: int, q: int) -> Period:
@@ -115,9 +117,30 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     main = re.compile("|".join(parts))
     # Every alternative above starts at a digit or at one of these words: trying the
     # big pattern only there is much faster than searching with it.
-    starts = ["ngày", "sáu", "nửa", "ba", "chín", "mười", "quý", "tháng", "giai", "thời", "từ", "cuối", "hết",
-              "đầu", "trong", "năm", *cues["day_cues"]]
-    anchor = re.compile(r"(?<!\d)\d|(?<![^\W\d_])(?:" + "|".join(sorted(set(starts), key=len, reverse=True)) + r")(?![^\W\d_])")
+    starts = [
+        "ngày",
+        "sáu",
+        "nửa",
+        "ba",
+        "chín",
+        "mười",
+        "quý",
+        "tháng",
+        "giai",
+        "thời",
+        "từ",
+        "cuối",
+        "hết",
+        "đầu",
+        "trong",
+        "năm",
+        *cues["day_cues"],
+    ]
+    anchor = re.compile(
+        r"(?<!\d)\d|(?<![^\W\d_])(?:"
+        + "|".join(sorted(set(starts), key=len, reverse=True))
+        + r")(?![^\W\d_])"
+    )
     anywhere = "|".join(re.escape(c) for c in cues["now_cues"])
     initial = "|".join(re.escape(c) for c in cues["clause_initial_now_cues"])
     now = re.compile(
@@ -162,7 +185,9 @@ def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, b
     try:
         if kind == "dmy":
             y = int(g["dmy_y"])
-            return (day_period(y, int(g["dmy_m"]), int(g["dmy_d"])), True) if _valid_year(y) else (None, False)
+            return (
+                (day_period(y, int(g["dmy_m"]), int(g["dmy_d"])), True) if _valid_year(y) else (None, False)
+            )
         if kind == "iso":
             y, mo = int(g["iso_y"]), int(g["iso_m"])
             if not _valid_year(y):

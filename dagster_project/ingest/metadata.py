@@ -111,7 +111,9 @@ def _parse_date_line(line: str) -> tuple[int, date, datetime | None] | None:
     return parsed
 
 
-_LEADING_ISO_STAMP = re.compile(r"((?:date|published|ngày đăng)\s*:?\s*\d{4}-\d{2}-\d{2})(?=\s)", re.IGNORECASE)
+_LEADING_ISO_STAMP = re.compile(
+    r"((?:date|published|ngày đăng)\s*:?\s*\d{4}-\d{2}-\d{2})(?=\s)", re.IGNORECASE
+)
 
 
 def _parse_date_text(line: str) -> tuple[int, date, datetime | None] | None:
