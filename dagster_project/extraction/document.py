@@ -10,6 +10,7 @@ sentence, then what the paragraph and the document established before it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,8 +18,13 @@ from datetime import date
 from dagster_project.extraction import cues as cue_words
 from dagster_project.extraction.composition import link_parts
 from dagster_project.extraction.context import DocumentFacts, analyse_document
-from dagster_project.extraction.geography import PlaceMention, comparison_scope, find_places, find_segments
-from dagster_project.extraction.geography import province_code_for
+from dagster_project.extraction.geography import (
+    PlaceMention,
+    comparison_scope,
+    find_places,
+    find_segments,
+    province_code_for,
+)
 from dagster_project.extraction.indicators import (
     UNCLASSIFIED,
     IndicatorHit,
@@ -147,16 +153,16 @@ def _read_sentence(
                 continue
             if why_not_a_quantity(view, n, s) is not None:
                 continue
-            if _defines_previous(view, quantities, n, False) or _range_end(view, dropped, n):
+            if _defines_previous(view, quantities, n) or _range_end(view, dropped, n):
                 dropped = n
                 continue
             quantities.append(n)
-        for a, b in per_thousand:  # "tỷ lệ doanh nghiệp/1.000 dân đạt 0,677"
+        for _, b in per_thousand:  # "tỷ lệ doanh nghiệp/1.000 dân đạt 0,677"
             following = [n for n in quantities if n.start >= b and n.unit == "count" and n.value < 100]
             if following and not _has_clause_break(view, b, following[0].start):
                 following[0].unit = "per_1000_people"
         drafts = [_draft(view, sent, n, quantities, i) for i, n in enumerate(quantities)]
-        for prev, d in zip(drafts, drafts[1:], strict=False):
+        for prev, d in itertools.pairwise(drafts):
             if (
                 prev.unit == "rank"
                 and d.unit == "count"
@@ -231,7 +237,7 @@ _PERCENT_RANGE_AFTER_RE = re.compile(r"[ \t]*[-–][ \t]*\d[\d,]*[ \t]*%")
 _RANGE_GAP_RE = re.compile(r"[ \t]*(?:%[ \t]*)?(?:-|–|đến|tới)[ \t]*(?:gần|khoảng)?[ \t]*")
 
 
-def _defines_previous(view: str, quantities: list[NumberMention], n: NumberMention, skipped: bool) -> bool:
+def _defines_previous(view: str, quantities: list[NumberMention], n: NumberMention) -> bool:
     """A threshold that says what an earlier count counts, not a figure of its own."""
     if not quantities:
         return False
@@ -341,7 +347,8 @@ def _attach_period(
     after = [
         p
         for p in in_clause
-        if p.start >= d.mention.unit_end and not any(d.mention.unit_end <= a < d.clause[1] for a, _ in figure_spans)
+        if p.start >= d.mention.unit_end
+        and not any(d.mention.unit_end <= a < d.clause[1] for a, _ in figure_spans)
     ]
     chosen = before[-1] if before else None
     if chosen is None and after:
@@ -383,8 +390,11 @@ def _attach_indicator(
             best = (score, distance, code)
     if best is None:
         # what the paragraph was talking about: its most specific phrasing that fits the unit
-        earlier = [(h.pattern.weight, h.start, code_for_unit(h.pattern, d.unit)) for h in state.hits]
-        fitting = [e for e in earlier if e[2] is not None]
+        fitting = [
+            (h.pattern.weight, h.start, code)
+            for h in state.hits
+            if (code := code_for_unit(h.pattern, d.unit)) is not None
+        ]
         if fitting:
             best = (0.0, 0, max(fitting)[2])
     if best is not None:
@@ -484,8 +494,10 @@ def _attach_measure_and_qualifier(view: str, d: Draft) -> None:
 def _attach_target(view: str, d: Draft, targets_from: int | None, facts: DocumentFacts) -> None:
     if d.is_target:
         return
-    if targets_from is not None and targets_from <= d.mention.start and not _FROM_RE.search(
-        view, max(d.left[0], d.mention.start - 8), d.mention.start
+    if (
+        targets_from is not None
+        and targets_from <= d.mention.start
+        and not _FROM_RE.search(view, max(d.left[0], d.mention.start - 8), d.mention.start)
     ):
         d.is_target = True
         return
@@ -523,7 +535,7 @@ def _respectively(
         return
     provinces = [p for p in places if p.kind == "province"]
     run: list[PlaceMention] = []
-    for p in provinces + [None]:  # type: ignore[list-item]
+    for p in [*provinces, None]:
         if p is not None and (not run or _PLACE_LIST_GAP_RE.fullmatch(view, run[-1].end, p.start)):
             run.append(p)
             continue

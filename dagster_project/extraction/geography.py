@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ RESOURCES = Path(__file__).parent / "resources"
 DBT_SEEDS = Path(__file__).resolve().parents[2] / "dbt" / "seeds"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     with open(RESOURCES / name, encoding="utf-8") as fh:
         return yaml.safe_load(fh)

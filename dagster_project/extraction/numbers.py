@@ -227,7 +227,7 @@ def _apply_scale_and_unit(
 
 def _is_score(view: str, mention: NumberMention, vocab: NumberVocabulary) -> bool:
     """ "0,6077 điểm", "giá trị DTI đạt 0,8241": an index score, not a count."""
-    decimal = "," in mention.token or "." in mention.token and len(mention.token.split(".")[-1]) != 3
+    decimal = "," in mention.token or ("." in mention.token and len(mention.token.split(".")[-1]) != 3)
     word = vocab.score_word_re.match(view, mention.unit_end)
     if word and decimal:
         mention.unit_end = word.end()

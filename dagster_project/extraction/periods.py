@@ -95,20 +95,25 @@ def _valid_year(y: int) -> bool:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = load_yaml("periods.yaml")
-    y = r"(?:năm[ \t]+)?(\d{4})"
     sep = r"(?:[ \t]*/[ \t]*|[ \t]+năm[ \t]+|[ \t]+)"
     parts = [
-        r"(?P<dmy>(?<![\d/])(?P<dmy_d>\d{1,2})(?P<dmy_sep>[/-])(?P<dmy_m>\d{1,2})(?P=dmy_sep)(?P<dmy_y>\d{4})(?![\d/]))",
+        r"(?P<dmy>(?<![\d/])(?P<dmy_d>\d{1,2})(?P<dmy_sep>[/-])(?P<dmy_m>\d{1,2})(?P=dmy_sep)"
+        r"(?P<dmy_y>\d{4})(?![\d/]))",
         r"(?P<iso>(?<![\d/])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})(?:-(?P<iso_d>\d{2}))?(?![\d/]))",
-        r"(?P<dmyw>ngày[ \t]+(?P<dmyw_d>\d{1,2})[ \t]+tháng[ \t]+(?P<dmyw_m>\d{1,2})[ \t]+năm[ \t]+(?P<dmyw_y>\d{4}))",
-        rf"(?P<dm>(?:{'|'.join(cues['day_cues'])})[ \t]+(?P<dm_d>\d{{1,2}})[/.-](?P<dm_m>\d{{1,2}})(?![\d/.-]))",
-        rf"(?P<half>(?:6|06|sáu)[ \t]+tháng(?:[ \t]+(?P<half_w>đầu|cuối))?(?:[ \t]+năm)?(?:{sep}(?P<half_y>\d{{4}}))?"
+        r"(?P<dmyw>ngày[ \t]+(?P<dmyw_d>\d{1,2})[ \t]+tháng[ \t]+(?P<dmyw_m>\d{1,2})[ \t]+năm[ \t]+"
+        r"(?P<dmyw_y>\d{4}))",
+        rf"(?P<dm>(?:{'|'.join(cues['day_cues'])})[ \t]+(?P<dm_d>\d{{1,2}})[/.-](?P<dm_m>\d{{1,2}})"
+        r"(?![\d/.-]))",
+        rf"(?P<half>(?:6|06|sáu)[ \t]+tháng(?:[ \t]+(?P<half_w>đầu|cuối))?(?:[ \t]+năm)?"
+        rf"(?:{sep}(?P<half_y>\d{{4}}))?"
         rf"|nửa[ \t]+(?P<half_w2>đầu|cuối)[ \t]+năm(?:{sep}(?P<half_y2>\d{{4}}))?)",
         # "9 tháng đầu năm 2023": months to date; a bare "trong 10 tháng" is a duration, not a period
-        rf"(?P<ytd>(?P<ytd_n>\d{{1,2}}|ba|chín|mười một|mười)[ \t]+tháng(?:[ \t]+đầu[ \t]+năm(?:{sep}(?P<ytd_y>\d{{4}}))?"
+        rf"(?P<ytd>(?P<ytd_n>\d{{1,2}}|ba|chín|mười một|mười)[ \t]+tháng"
+        rf"(?:[ \t]+đầu[ \t]+năm(?:{sep}(?P<ytd_y>\d{{4}}))?"
         rf"|{sep}(?P<ytd_y2>\d{{4}})))",
         rf"(?P<quarter>quý[ \t]+(?P<q_n>iv|iii|ii|i|[1-4])(?![^\W\d_])(?:{sep}(?P<q_y>\d{{4}}))?)",
-        rf"(?P<month>tháng[ \t]+(?P<mo_n>\d{{1,2}})(?:{sep}(?P<mo_y>\d{{4}})|[.-](?P<mo_y2>\d{{4}}))?(?![\d/]))",
+        rf"(?P<month>tháng[ \t]+(?P<mo_n>\d{{1,2}})(?:{sep}(?P<mo_y>\d{{4}})|[.-](?P<mo_y2>\d{{4}}))?"
+        r"(?![\d/]))",
         r"(?P<span>(?:giai[ \t]+đoạn|thời[ \t]+kỳ|từ[ \t]+năm)?[ \t]*(?P<sp_a>\d{4})[ \t]*"
         r"(?:-|–|—|đến[ \t]+năm|đến)[ \t]*(?P<sp_b>\d{4}))",
         r"(?P<year>(?:cuối[ \t]+|hết[ \t]+|đầu[ \t]+|trong[ \t]+)?năm[ \t]+(?P<yr>\d{4}))",
@@ -201,34 +206,34 @@ def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, b
             return day_period(ctx_year, int(g["dm_m"]), int(g["dm_d"])), False
         if kind == "half":
             which = g["half_w"] or g["half_w2"]
-            y = _int(g["half_y"]) or _int(g["half_y2"])
-            year = y or ctx_year
+            stated = _int(g["half_y"]) or _int(g["half_y2"])
+            year = stated or ctx_year
             if year is None or not _valid_year(year):
                 return None, False
-            return half_period(year, 2 if which == "cuối" else 1), y is not None
+            return half_period(year, 2 if which == "cuối" else 1), stated is not None
         if kind == "ytd":
             words = {"ba": 3, "chín": 9, "mười": 10, "mười một": 11}
             n = words.get(g["ytd_n"]) or int(g["ytd_n"])
-            y = _int(g["ytd_y"]) or _int(g["ytd_y2"])
-            year = y or ctx_year
+            stated = _int(g["ytd_y"]) or _int(g["ytd_y2"])
+            year = stated or ctx_year
             if year is None or not 1 <= n <= 12 or not _valid_year(year):
                 return None, False
             if n == 3:
-                return quarter_period(year, 1), y is not None
+                return quarter_period(year, 1), stated is not None
             if n == 12:
-                return year_period(year), y is not None
-            return month_period(year, n), y is not None
+                return year_period(year), stated is not None
+            return month_period(year, n), stated is not None
         if kind == "quarter":
             q = ROMAN.get(g["q_n"]) or int(g["q_n"])
-            y = _int(g["q_y"])
-            year = y or ctx_year
-            return (quarter_period(year, q), y is not None) if year else (None, False)
+            stated = _int(g["q_y"])
+            year = stated or ctx_year
+            return (quarter_period(year, q), stated is not None) if year else (None, False)
         if kind == "month":
-            mo, y = int(g["mo_n"]), _int(g["mo_y"]) or _int(g["mo_y2"])
-            year = y or ctx_year
+            mo, stated = int(g["mo_n"]), _int(g["mo_y"]) or _int(g["mo_y2"])
+            year = stated or ctx_year
             if year is None or not 1 <= mo <= 12:
                 return None, False
-            return month_period(year, mo), y is not None
+            return month_period(year, mo), stated is not None
         if kind == "span":
             y1, y2 = int(g["sp_a"]), int(g["sp_b"])
             if _valid_year(y1) and _valid_year(y2) and y1 < y2:
