@@ -11,7 +11,7 @@ from functools import lru_cache
 from dagster_project.extraction.geography import find_places, province_code_for, province_from_domain
 from dagster_project.extraction.lexicon import load_yaml
 from dagster_project.extraction.periods import Period, day_period, find_periods
-from dagster_project.extraction.textnorm import fold_phrase
+from dagster_project.extraction.textnorm import fold_phrase, paragraphs
 from dagster_project.schema import IngestedDocument
 
 # The subject and period are read from the head of a long document: a report
@@ -61,7 +61,9 @@ def _subject_province(
         for p in find_places(t, 0, len(t)):
             if p.kind == "province" and p.code:
                 votes[p.code] += 2
-    for p in find_places(view, 0, head):
+    # paragraph by paragraph, so that the shape memo of find_places serves repeated paragraphs
+    places = [p for para in paragraphs(view[:head]) for p in find_places(view, para.start, para.end)]
+    for p in places:
         if p.kind != "province" or not p.code:
             continue
         # a paper names its own province, and a provincial meeting its "điểm cầu"
@@ -93,12 +95,8 @@ def _successor(code: str) -> str | None:
 
 def _report_period(view: str, head: int, published: date | None) -> Period | None:
     """The first period the document reports on (not a baseline, a plan or an event day)."""
-    first_year = None
-    for p in find_periods(view, 0, head, None):
-        if p.period is not None and p.has_year:
-            first_year = p.period.year
-            break
-    ctx = published.year if published else first_year
+    # without a publication date a yearless phrase cannot be placed, and is passed over below
+    ctx = published.year if published else None
     candidates = []
     for p in find_periods(view, 0, head, ctx):
         if p.role != "period" or p.period is None or p.period.grain in ("day", "span"):

@@ -142,7 +142,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         *cues["day_cues"],
     ]
     anchor = re.compile(
-        r"(?<!\d)\d|(?<![^\W\d_])(?:"
+        r"(?<![\d.,])\d|(?<![^\W\d_])(?:"
         + "|".join(sorted(set(starts), key=len, reverse=True))
         + r")(?![^\W\d_])"
     )
