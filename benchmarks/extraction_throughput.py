@@ -24,9 +24,18 @@ ROOT = Path(__file__).resolve().parents[1]
 def as_document(text: str) -> IngestedDocument:
     return IngestedDocument(
         document_id=hashlib.sha256(text[:1000].encode()).hexdigest()[:16],
-        file_name="bench.txt", file_path="bench.txt", source_sha256="", status="ok", status_detail="bench",
-        encoding="utf-8", title=None, publisher=None, published_date=None, published_at=None,
-        text=text, char_count=len(text),
+        file_name="bench.txt",
+        file_path="bench.txt",
+        source_sha256="",
+        status="ok",
+        status_detail="bench",
+        encoding="utf-8",
+        title=None,
+        publisher=None,
+        published_date=None,
+        published_at=None,
+        text=text,
+        char_count=len(text),
     )
 
 

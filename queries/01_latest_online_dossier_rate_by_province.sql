@@ -2,7 +2,7 @@
 -- EN: What is the latest online-dossier rate for the country and for each province?
 with achieved as (
     select *
-    from marts.fct_observation
+    from marts.fct_observation_detail
     where indicator_code = 'online_dossier_rate'
         and measure = 'level'
         and not is_target

@@ -10,7 +10,7 @@ select
     max(tasks.value) filter (where tasks.component = 'not_started') as not_started,
     max(tasks.denominator) filter (where tasks.component = 'completed') as completed_out_of,
     string_agg(distinct tasks.quality_status, ', ') as quality_status
-from marts.fct_observation as tasks
+from marts.fct_observation_detail as tasks
 inner join marts.dim_geography as geography on geography.geo_key = tasks.geo_key
 where tasks.indicator_code = 'program_tasks'
     and tasks.program ilike '%06%'

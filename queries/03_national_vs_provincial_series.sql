@@ -10,7 +10,7 @@ select
     observations.is_target,
     observations.value as percent,
     observations.quality_status
-from marts.fct_observation as observations
+from marts.fct_observation_detail as observations
 inner join marts.dim_geography as geography on geography.geo_key = observations.geo_key
 left join marts.dim_period as periods on periods.period_code = observations.period_code
 where observations.indicator_code = 'online_service_rate'

@@ -1,11 +1,11 @@
 -- VI: Các chỉ tiêu đề ra so với kết quả đạt được gần nhất của cùng chỉ số, địa bàn và phạm vi?
 -- EN: Targets set versus the latest achieved figure of the same indicator, geography and segment.
 with targets as (
-    select * from marts.fct_observation where is_target and measure = 'level'
+    select * from marts.fct_observation_detail where is_target and measure = 'level'
 ),
 
 achieved as (
-    select * from marts.fct_observation where not is_target and measure = 'level'
+    select * from marts.fct_observation_detail where not is_target and measure = 'level'
 )
 
 select

@@ -6,7 +6,7 @@ select
     geography.name_vi as province,
     geography.successor_name as province_today,
     documents.file_name
-from marts.fct_observation as ranks
+from marts.fct_observation_detail as ranks
 inner join marts.dim_geography as geography on geography.geo_key = ranks.geo_key
 inner join marts.dim_period as periods on periods.period_code = ranks.period_code
 inner join marts.dim_document as documents on documents.document_id = ranks.document_id

@@ -7,5 +7,5 @@ select
     geography.successor_geo_key as current_geo_key,
     geography.successor_code as current_geo_code,
     geography.successor_name as current_geo_name
-from {{ ref('fct_observation') }} as observations
+from {{ ref('fct_observation_detail') }} as observations
 inner join {{ ref('dim_geography') }} as geography on geography.geo_key = observations.geo_key

@@ -1,0 +1,114 @@
+"""A thin bridge to Great Expectations 1.x: validate a suite against a DuckDB warehouse.
+
+Each suite's frame is read with duckdb into pandas and validated through a
+pandas datasource (GX's SQL datasource over duckdb-engine has open bugs). The
+suites and the datasource live in a GX file data context under
+``expectations/gx``, committed with the code; validating only reads it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from functools import cache
+from typing import Any
+
+import duckdb
+
+# Before the import: no usage statistics sent from a batch pipeline.
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+import great_expectations as gx
+from great_expectations.data_context import FileDataContext
+
+from dagster_project.quality.suite import ExpectationOutcome, SuiteOutcome, SuiteSpec
+from dagster_project.settings import EXPECTATIONS_DIR
+
+DATASOURCE = "warehouse"
+DATA_ASSET = "frame"
+BATCH_DEFINITION = "whole_frame"
+EXAMPLES_PER_EXPECTATION = 5
+# Boolean columns a suite frame derives for rules beyond one column (see SuiteSpec).
+DERIVED_CHECK_PREFIX = "check_"
+
+
+@cache
+def file_context() -> FileDataContext:
+    context = gx.get_context(mode="file", project_root_dir=str(EXPECTATIONS_DIR))
+    assert isinstance(context, FileDataContext)
+    return context
+
+
+def _batch_definition(context: FileDataContext) -> Any:
+    return context.data_sources.get(DATASOURCE).get_asset(DATA_ASSET).get_batch_definition(BATCH_DEFINITION)
+
+
+def _describe(config: Any) -> str:
+    """``expect_x(column)``, or just the name of a derived ``check_*`` column expected true."""
+    column = config.kwargs.get("column")
+    if (
+        column
+        and column.startswith(DERIVED_CHECK_PREFIX)
+        and config.type == "expect_column_values_to_be_in_set"
+    ):
+        return str(column)
+    return f"{config.type}({column})" if column else str(config.type)
+
+
+def _examples(frame: Any, spec: SuiteSpec, index_list: list[Any] | None) -> list[dict[str, Any]]:
+    columns = [c for c in spec.example_columns if c in frame.columns]
+    examples = []
+    for index in (index_list or [])[:EXAMPLES_PER_EXPECTATION]:
+        row = frame.loc[index, columns].to_dict()
+        examples.append({k: _plain(v) for k, v in row.items()})
+    return examples
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly scalar (numpy/pandas scalars, NaN and dates become plain values)."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _schema_detail(result: dict[str, Any]) -> str:
+    missing = (result.get("details") or {}).get("mismatched", {}).get("missing")
+    return f"missing columns: {', '.join(missing)}" if missing else ""
+
+
+def validate_suite(spec: SuiteSpec, con: duckdb.DuckDBPyConnection) -> SuiteOutcome:
+    """Validate one suite against the warehouse behind ``con`` (which may be read-only)."""
+    try:
+        frame = con.execute(spec.frame_sql).df()
+    except duckdb.Error as exc:
+        return SuiteOutcome(spec.name, spec.model, spec.blocking, rows=0, expectations=[], error=str(exc))
+    context = file_context()
+    suite = context.suites.get(spec.name)
+    batch = _batch_definition(context).get_batch(batch_parameters={"dataframe": frame})
+    validation = batch.validate(
+        suite,
+        result_format={"result_format": "SUMMARY", "partial_unexpected_count": EXAMPLES_PER_EXPECTATION},
+    )
+    outcomes = []
+    for result in validation.results:
+        details = result.result or {}
+        raised = (result.exception_info or {}).get("raised_exception")
+        outcomes.append(
+            ExpectationOutcome(
+                expectation=_describe(result.expectation_config),
+                success=bool(result.success),
+                element_count=details.get("element_count"),
+                unexpected_count=details.get("unexpected_count"),
+                examples=[]
+                if result.success
+                else _examples(frame, spec, details.get("partial_unexpected_index_list")),
+                detail=(result.exception_info or {}).get("exception_message", "")
+                if raised
+                else _schema_detail(details),
+            )
+        )
+    return SuiteOutcome(spec.name, spec.model, spec.blocking, rows=len(frame), expectations=outcomes)

@@ -1,0 +1,65 @@
+"""What an expectation suite is here, and what validating one against a warehouse gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SuiteSpec:
+    """One expectation suite over one published table.
+
+    The suite validates ``frame_sql``: the table's rows plus derived ``check_*``
+    columns for rules that need other tables (foreign keys, the text at a span),
+    so every rule is a plain column expectation Great Expectations can run on pandas.
+    """
+
+    name: str  # the Great Expectations suite name, also the Dagster asset check name
+    model: str  # the dbt model guarded, e.g. "fct_observation"
+    frame_sql: str
+    build_expectations: Callable[[], list[Any]]  # Great Expectations expectation objects
+    blocking: bool  # a failure stops publishing
+    example_columns: tuple[str, ...]  # shown for failing rows
+    reads_models: tuple[str, ...] = ()  # other dbt models the frame reads
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    expectation: str  # e.g. "expect_column_values_to_be_in_set(unit)"
+    success: bool
+    element_count: int | None
+    unexpected_count: int | None
+    examples: list[dict[str, Any]] = field(default_factory=list)  # failing rows, a few
+    detail: str = ""  # e.g. the missing columns of a schema expectation
+
+
+@dataclass(frozen=True)
+class SuiteOutcome:
+    suite: str
+    model: str
+    blocking: bool
+    rows: int
+    expectations: Sequence[ExpectationOutcome]
+    error: str | None = None  # the frame could not be read (missing table or column)
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None and all(e.success for e in self.expectations)
+
+    @property
+    def failed(self) -> list[ExpectationOutcome]:
+        return [e for e in self.expectations if not e.success]
+
+    def failure_summary(self) -> str:
+        """What failed, in one line, e.g. ``check_span_inside_document: 5 rows; ...``."""
+        if self.error is not None:
+            return f"cannot read the table: {self.error.splitlines()[0]}"
+        return "; ".join(
+            e.expectation
+            + (f": {e.unexpected_count} rows" if e.unexpected_count else "")
+            + (f" ({e.detail})" if e.detail else "")
+            for e in self.failed
+        )

@@ -1,0 +1,127 @@
+"""Blocking suite on marts.fct_observation: what must hold before anything is published.
+
+Schema, a unique id, every foreign key resolving, a finite value, codes in the
+contract's sets, spans inside their document with the stated number at the
+span, and ordered periods.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import great_expectations as gx
+
+from dagster_project.quality.contract import FCT_OBSERVATION_COLUMNS
+from dagster_project.quality.suite import SuiteSpec
+from dagster_project.schema import MEASURES, QUALIFIERS, SEGMENTS, UNITS
+
+# Rules that need another table or a computation become boolean columns; the
+# suite expects each to be true on every row (a null would count as a pass in
+# a set expectation, hence the coalesce).
+FRAME_SQL = """
+with document_text as (
+    -- ok documents only: the text spans point into
+    select document_id, any_value(text) as text
+    from staging.raw_documents
+    where status = 'ok'
+    group by document_id
+),
+observation as (
+    select
+        o.*,
+        (select max(d.char_count) from marts.dim_document d where d.document_id = o.document_id)
+            as document_char_count,
+        substr(t.text, o.span_start + 1, o.span_end - o.span_start) as text_at_span
+    from marts.fct_observation o
+    left join document_text t on t.document_id = o.document_id
+)
+select
+    o.* exclude (document_char_count),
+    exists (select 1 from marts.dim_document d where d.document_id = o.document_id)
+        as check_document_resolves,
+    exists (select 1 from marts.dim_indicator i where i.indicator_code = o.indicator_code)
+        as check_indicator_resolves,
+    exists (select 1 from marts.dim_geography g where g.geo_code = o.geo_code)
+        as check_geo_resolves,
+    (o.period_code is null or exists (select 1 from marts.dim_period p where p.period_code = o.period_code))
+        as check_period_resolves,
+    coalesce(isfinite(o.value), false) as check_value_finite,
+    coalesce(0 <= o.span_start and o.span_start < o.span_end and o.span_end <= o.document_char_count, false)
+        as check_span_inside_document,
+    coalesce(
+        o.text_at_span <> ''
+        and (
+            strpos(o.stated_text, o.text_at_span) > 0
+            or (
+                regexp_replace(o.text_at_span, '[^0-9]', '', 'g') <> ''
+                and strpos(
+                    regexp_replace(o.stated_text, '[^0-9]', '', 'g'),
+                    regexp_replace(o.text_at_span, '[^0-9]', '', 'g')
+                ) > 0
+            )
+        ),
+        false
+    ) as check_span_has_stated_number,
+    coalesce(o.period_start <= o.period_end, true) as check_period_ordered
+from observation o
+order by o.observation_id
+"""
+
+DERIVED_CHECKS = (
+    "check_document_resolves",
+    "check_indicator_resolves",
+    "check_geo_resolves",
+    "check_period_resolves",
+    "check_value_finite",
+    "check_span_inside_document",
+    "check_span_has_stated_number",
+    "check_period_ordered",
+)
+
+CODE_SETS = {"unit": UNITS, "measure": MEASURES, "qualifier": QUALIFIERS, "segment": SEGMENTS}
+
+
+def build_expectations() -> list[Any]:
+    expectations: list[Any] = [
+        gx.expectations.ExpectTableColumnsToMatchSet(
+            column_set=list(FCT_OBSERVATION_COLUMNS), exact_match=False
+        ),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="observation_id"),
+        gx.expectations.ExpectColumnValuesToBeUnique(column="observation_id"),
+        # NaN counts as null here, so this also rejects an unparsed value.
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="value"),
+    ]
+    for column, allowed in CODE_SETS.items():
+        expectations.append(gx.expectations.ExpectColumnValuesToNotBeNull(column=column))
+        expectations.append(
+            gx.expectations.ExpectColumnValuesToBeInSet(column=column, value_set=list(allowed))
+        )
+    expectations.extend(
+        gx.expectations.ExpectColumnValuesToBeInSet(column=check, value_set=[True])
+        for check in DERIVED_CHECKS
+    )
+    return expectations
+
+
+SPEC = SuiteSpec(
+    name="fct_observation_blocking",
+    model="fct_observation",
+    frame_sql=FRAME_SQL,
+    build_expectations=build_expectations,
+    blocking=True,
+    example_columns=(
+        "observation_id",
+        "document_id",
+        "indicator_code",
+        "geo_code",
+        "period_code",
+        "value",
+        "unit",
+        "span_start",
+        "span_end",
+        "text_at_span",
+        "stated_text",
+    ),
+    reads_models=("dim_document", "dim_indicator", "dim_geography", "dim_period"),
+    description="Contract invariants of every observation; a failure stops publishing.",
+)

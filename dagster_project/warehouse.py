@@ -1,0 +1,194 @@
+"""The DuckDB files: run lock, private working copy, atomic publish, staging writes.
+
+Write–audit–publish: a run copies the published file to a private working
+copy, builds and checks there, and only then replaces the published file with
+``os.replace``. A reader that has the published file open keeps its (old)
+inode and never sees a half-built or failed build; a failed run leaves the
+published file byte-identical.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from dagster_project.schema import STAGING_DDL, IngestedDocument, column_names
+
+
+class WarehouseBusyError(RuntimeError):
+    """Another run holds the lock on this warehouse."""
+
+
+# Locks this process holds, by path: path -> (open lock file, depth). flock is
+# per open file description, so a second open() in the same process would
+# block itself; the CLI and the Dagster resource both take the lock.
+_held_locks: dict[Path, tuple[Any, int]] = {}
+
+
+@contextmanager
+def run_lock(lock_path: Path) -> Iterator[None]:
+    """Hold the warehouse's run lock, or raise WarehouseBusyError at once (re-entrant per process)."""
+    lock_path = lock_path.resolve()
+    if lock_path in _held_locks:
+        handle, depth = _held_locks[lock_path]
+        _held_locks[lock_path] = (handle, depth + 1)
+    else:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = lock_path.open("a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise WarehouseBusyError(f"another dxw run holds {lock_path}") from None
+        _held_locks[lock_path] = (handle, 1)
+    try:
+        yield
+    finally:
+        handle, depth = _held_locks[lock_path]
+        if depth > 1:
+            _held_locks[lock_path] = (handle, depth - 1)
+        else:
+            del _held_locks[lock_path]
+            handle.close()  # closing releases the flock
+
+
+@contextmanager
+def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection that is always closed: dbt (another process) needs the file free afterwards."""
+    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def prepare_working_copy(published: Path, working: Path) -> None:
+    """Start a build from the published state (or from nothing) with the staging tables in place."""
+    working.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (working, _wal(working)):
+        stale.unlink(missing_ok=True)
+    if published.exists():
+        shutil.copy2(published, working)
+    with connect(working) as con:
+        con.execute("create schema if not exists staging")
+        for ddl in STAGING_DDL:
+            con.execute(ddl)
+
+
+def publish(working: Path, published: Path) -> None:
+    """Atomically make the working copy the published warehouse."""
+    # Fold the write-ahead log into the file: only the main file is moved.
+    with connect(working) as con:
+        con.execute("checkpoint")
+    if _wal(working).exists():
+        raise RuntimeError(f"{working} still has a write-ahead log after checkpoint; not publishing")
+    with working.open("rb") as handle:
+        os.fsync(handle.fileno())
+    published.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(working, published)
+    directory = os.open(published.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+# --- staging writes -------------------------------------------------------------------------------
+
+
+def ingested_files(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
+    """(file_path, source_sha256) of every file version already in staging.raw_documents."""
+    rows = con.execute("select file_path, source_sha256 from staging.raw_documents").fetchall()
+    return {(path, sha) for path, sha in rows}
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Append rows (column -> value) to a staging table; columns are matched by name."""
+    batch = pa.Table.from_pylist(list(rows))
+    if batch.num_rows == 0:
+        return 0
+    con.register("incoming_rows", batch)
+    try:
+        con.execute(f"insert into {table} by name select * from incoming_rows")
+    finally:
+        con.unregister("incoming_rows")
+    return batch.num_rows
+
+
+def insert_documents(
+    con: duckdb.DuckDBPyConnection, documents: Iterable[IngestedDocument], ingested_at: datetime
+) -> int:
+    fields = column_names(IngestedDocument)
+    rows = (
+        {**{name: getattr(doc, name) for name in fields}, "ingested_at": ingested_at} for doc in documents
+    )
+    return insert_rows(con, "staging.raw_documents", rows)
+
+
+def documents_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> list[str]:
+    """Ok documents with no context row from this extractor version, in a stable order."""
+    rows = con.execute(
+        """
+        select distinct d.document_id
+        from staging.raw_documents d
+        where d.status = 'ok'
+          and not exists (
+              select 1 from staging.raw_document_context c
+              where c.document_id = d.document_id and c.extractor_version = ?
+          )
+        order by d.document_id
+        """,
+        [extractor_version],
+    ).fetchall()
+    return [document_id for (document_id,) in rows]
+
+
+def load_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> list[IngestedDocument]:
+    """One IngestedDocument per id (the earliest ingested file when two files share a text)."""
+    fields = column_names(IngestedDocument)
+    rows = con.execute(
+        f"""
+        select {", ".join(fields)}
+        from staging.raw_documents
+        where document_id in (select unnest(?::varchar[])) and status = 'ok'
+        qualify row_number() over (partition by document_id order by ingested_at, file_path) = 1
+        order by document_id
+        """,
+        [document_ids],
+    ).fetchall()
+    return [IngestedDocument(**dict(zip(fields, row, strict=True))) for row in rows]
+
+
+def replace_extraction(
+    con: duckdb.DuckDBPyConnection,
+    document_ids: list[str],
+    contexts: Iterable[Mapping[str, Any]],
+    observations: Iterable[Mapping[str, Any]],
+) -> int:
+    """Swap these documents' context and observation rows for new ones, in one transaction."""
+    con.execute("begin transaction")
+    try:
+        for table in ("staging.raw_document_context", "staging.raw_observations"):
+            con.execute(
+                f"delete from {table} where document_id in (select unnest(?::varchar[]))", [document_ids]
+            )
+        insert_rows(con, "staging.raw_document_context", contexts)
+        written = insert_rows(con, "staging.raw_observations", observations)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return written
