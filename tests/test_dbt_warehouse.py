@@ -89,7 +89,7 @@ def test_marts_start_with_the_contract_columns_in_order(warehouse: Warehouse) ->
         )
         return [name for (name,) in rows]
 
-    assert columns("fct_observation")[: len(CONTRACT_OBSERVATION_COLUMNS)] == CONTRACT_OBSERVATION_COLUMNS
+    assert columns("fct_observation") == CONTRACT_OBSERVATION_COLUMNS
     assert columns("dim_document")[: len(CONTRACT_DOCUMENT_COLUMNS)] == CONTRACT_DOCUMENT_COLUMNS
 
 
@@ -197,13 +197,13 @@ def test_percent_out_of_range_and_numerator_above_denominator(warehouse: Warehou
 
 def test_override_corrects_value_keeps_id_and_says_why(warehouse: Warehouse) -> None:
     row = warehouse.rows(
-        "select value, denominator, is_corrected, override_reason, quality_status from marts.fct_observation "
+        "select value, denominator, is_corrected, override_reason, quality_status from marts.fct_observation_detail "
         "where observation_id = ?",
         [oid("planted_65_of_63")],
     )
     # Corrected to 55/63 the figure no longer exceeds its denominator.
     assert row == [(55.0, 63.0, True, OVERRIDE_REASON, "ok")]
-    assert warehouse.value("select count(*) from marts.fct_observation where is_corrected") == 1
+    assert warehouse.value("select count(*) from marts.fct_observation_detail where is_corrected") == 1
 
 
 def test_current_geo_rolls_quang_binh_and_old_quang_tri_up_to_code_44(warehouse: Warehouse) -> None:
@@ -315,7 +315,7 @@ def test_second_build_rewrites_only_new_and_reextracted_documents(
             "select document_id, max(loaded_at) from staging.int_observations group by 1"
         ).fetchall())  # fmt: skip
         new_fact = connection.execute(
-            "select value, geo_key from marts.fct_observation where document_id = ?", [new_document]
+            "select value, geo_key from marts.fct_observation_detail where document_id = ?", [new_document]
         ).fetchall()
     rebuilt = {document for document in after if after[document] != before.get(document)}
     assert rebuilt == {new_document, fx.D002}
