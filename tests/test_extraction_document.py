@@ -146,3 +146,63 @@ def test_english_formatted_numbers_invent_nothing():
     values = sorted(o.value for o in extract(text))
     assert 22.4 not in values  # "22.4" without a unit is not read as a figure
     assert all(text[o.span_start : o.span_end] in text for o in extract(text))
+
+
+def test_ranking_continues_across_sentences_and_ordinal_words():
+    text = (
+        "Năm 2023, TP Đà Nẵng dẫn đầu chỉ số chuyển đổi số cấp tỉnh. Đứng thứ hai là Quảng Ninh. "
+        "Các vị trí tiếp theo thuộc về Hải Phòng, Thừa Thiên Huế và Bình Dương."
+    )
+    ranks = [(text[o.span_start : o.span_end], o.value, o.geo_code) for o in extract(text) if o.unit == "rank"]
+    assert ranks == [
+        ("TP Đà Nẵng", 1, "48"),
+        ("hai", 2, "22"),
+        ("Hải Phòng", 3, "31"),
+        ("Thừa Thiên Huế", 4, "46"),
+        ("Bình Dương", 5, "74"),
+    ]
+
+
+def test_respectively_maps_places_and_years_onto_figures():
+    text = (
+        "TP.HCM và Hà Nội đứng thứ 6 và 7 với tỷ trọng kinh tế số trên GRDP tương ứng 18,66% và 17,15%. "
+        "Tỷ trọng kinh tế số trong GDP các năm từ 2021 - 2023 lần lượt là 12,87%, 12,83% và 13,17%."
+    )
+    got = {text[o.span_start : o.span_end]: o for o in extract(text)}
+    assert (got["6"].geo_code, got["7"].geo_code) == ("79", "01")
+    assert (got["6"].unit, got["7"].unit) == ("rank", "rank")
+    assert (got["18,66"].geo_code, got["17,15"].geo_code) == ("79", "01")
+    assert [got[v].period_code for v in ("12,87", "12,83", "13,17")] == ["2021", "2022", "2023"]
+
+
+def test_group_bounds_and_ranges_define_counts():
+    text = "Có 5 địa phương trên 20%; 13 địa phương từ 10-20%; 2 địa phương dưới 5% là Bạc Liêu và Quảng Ngãi."
+    got = {text[o.span_start : o.span_end]: o for o in extract(text)}
+    assert sorted(got) == ["13", "2", "5"]
+    assert got["2"].geo_code == "VN"  # a count of provinces, not a figure of the provinces named after it
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lượt xem: 665", "Hình 1: Tỷ trọng kinh tế số", "Ảnh: 2022530-u1.jpg", "Doanh thu đạt trong 10 tháng qua."],
+)
+def test_page_furniture_is_not_a_quantity(text):
+    assert extract(text) == []
+
+
+def test_index_scores_and_rates_stated_before_the_number():
+    text = (
+        "Chỉ số DTI của tỉnh đạt 0,6077 điểm, giá trị DTI cấp tỉnh là 0,6783. "
+        "Tỷ lệ doanh nghiệp công nghệ số/1.000 dân đạt 0,677."
+    )
+    got = {text[o.span_start : o.span_end]: o for o in extract(text)}
+    assert sorted(got) == ["0,6077", "0,677", "0,6783"]
+    assert (got["0,6077"].unit, got["0,6077"].indicator_code) == ("score", "dti_score")
+    assert got["0,6783"].unit == "score"
+    assert (got["0,677"].unit, got["0,677"].indicator_code) == ("per_1000_people", "digital_tech_enterprises_per_1000")
+
+
+def test_a_list_of_goals_goes_on_into_the_next_sentence():
+    text = "Kế hoạch đặt mục tiêu đến hết năm 2026, hơn 80% trường học sử dụng nền tảng số. Hơn 50% bệnh viện thanh toán không dùng tiền mặt."
+    obs = extract(text, published="2025-01-10")
+    assert [o.is_target for o in obs] == [True, True]

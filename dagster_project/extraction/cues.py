@@ -30,6 +30,11 @@ class Cues:
     programs: tuple[tuple[re.Pattern[str], str], ...]
     rank_list_re: re.Pattern[str]
     rank_context_re: re.Pattern[str]
+    rank_continues_re: re.Pattern[str]
+    rank_topic_re: re.Pattern[str]
+    rank_leader_re: re.Pattern[str]
+    ordinal_re: re.Pattern[str]
+    ordinal_words: dict[str, int]
     near_target_re: re.Pattern[str]
     achievement_re: re.Pattern[str]
     whole_before_re: re.Pattern[str]
@@ -54,6 +59,16 @@ def cues() -> Cues:
         programs=tuple((re.compile(rx), name) for rx, name in data["programs"]),
         rank_list_re=re.compile(edge + "(?:" + _alt(data["rank_list_cues"]) + r")(?![^\W\d_])"),
         rank_context_re=re.compile(edge + "(?:" + _alt(data["rank_context"]) + r")(?![^\W\d_])"),
+        rank_continues_re=re.compile(edge + "(?:" + _alt(data["rank_continues"]) + r")(?![^\W\d_])"),
+        rank_topic_re=re.compile(edge + "(?:" + _alt(data["rank_topics"]) + r")(?![^\W\d_])"),
+        rank_leader_re=re.compile(edge + "(?:" + _alt(data["rank_leader_words"]) + r")(?![^\W\d_])"),
+        ordinal_re=re.compile(
+            edge
+            + r"(?:đứng|xếp|giữ vị trí|vị trí)[ \t]+thứ[ \t]+("
+            + _alt(list(data["ordinal_words"]))
+            + r")[ \t]+(?:là|thuộc về)"
+        ),
+        ordinal_words={k: int(v) for k, v in data["ordinal_words"].items()},
         near_target_re=re.compile(data["near_target_pattern"]),
         achievement_re=re.compile(edge + "(?:" + _alt(data["achievement_words"]) + r")(?![^\W\d_])"),
         whole_before_re=re.compile(edge + "(?:" + _alt(data["whole_before"]) + r")[ \t]*$"),
@@ -133,13 +148,30 @@ def find_programs(view: str, start: int, end: int) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def rank_list_start(view: str, start: int, end: int) -> int | None:
-    """Where a ranked list of places begins ("... lần lượt là"), if the sentence ranks."""
+def rank_list_start(view: str, start: int, end: int) -> tuple[int, bool] | None:
+    """Where a ranked list begins ("... lần lượt là", "top 10 ... gồm:") if the sentence ranks,
+    and whether the list continues a ranking stated before it ("4 vị trí tiếp theo thuộc về")."""
     c = cues()
-    m = c.rank_list_re.search(view, start, end)
-    if m is None or not c.rank_context_re.search(view, start, m.start()):
-        return None
-    return m.end()
+    for m in c.rank_list_re.finditer(view, start, end):
+        if c.rank_context_re.search(view, start, m.start()):
+            return m.end(), c.rank_continues_re.search(view, start, m.start()) is not None
+    return None
+
+
+def about_a_ranking(view: str, start: int, end: int) -> bool:
+    return cues().rank_topic_re.search(view, start, end) is not None
+
+
+def rank_leaders(view: str, start: int, end: int) -> list[tuple[int, int, int, tuple[int, int] | None]]:
+    """ "dẫn đầu" (rank 1) and "đứng thứ hai là" (rank 2): (start, end, rank, span of the
+    ordinal word when the rank is written as one)."""
+    c = cues()
+    found: list[tuple[int, int, int, tuple[int, int] | None]] = [
+        (m.start(), m.end(), 1, None) for m in c.rank_leader_re.finditer(view, start, end)
+    ]
+    for m in c.ordinal_re.finditer(view, start, end):
+        found.append((m.start(), m.end(), c.ordinal_words[m.group(1)], m.span(1)))
+    return sorted(found)
 
 
 def rank_indicator(view: str, start: int, end: int) -> str:

@@ -90,6 +90,8 @@ class ParagraphState:
     hits: list[IndicatorHit] = field(default_factory=list)
     program: str | None = None
     goals: bool = False  # the last sentence with figures stated only goals
+    ranking: bool = False  # the paragraph is about a ranking (DTI)
+    last_rank: int = 0  # the last place of the ranking stated so far
 
 
 def extract_document(document: IngestedDocument) -> ExtractionResult:
@@ -170,7 +172,10 @@ def _read_sentence(
             ):
                 d.unit = "rank"
     _respectively(view, drafts, places, periods, facts)
-    drafts.extend(_rank_list(text, view, sent, places, periods))
+    drafts.extend(_rank_list(text, view, sent, places, state))
+    for d in drafts:  # a ranking counted in digits ("vị trí thứ 2") carries on too
+        if d.role == "q" and d.unit == "rank" and d.value == state.last_rank + 1:
+            state.last_rank = int(d.value)
     if drafts:
         segments = find_segments(view, s, e)
         programs = cue_words.find_programs(view, s, e)
@@ -215,7 +220,8 @@ def _read_sentence(
         state.geo = drafts[-1].geo
     elif len({(p.kind, p.code) for p in geo_marks}) == 1:
         state.geo = _geo_code(geo_marks[0], facts, None)
-    state.goals = bool(drafts) and all(d.is_target for d in drafts if d.role == "q")
+    figures = [d for d in drafts if d.role == "q"]
+    state.goals = bool(figures) and all(d.is_target for d in figures)
     progs = cue_words.find_programs(view, s, e)
     if progs:
         state.program = progs[-1][1]
@@ -440,7 +446,11 @@ def _attach_geo(
     before = [p for p in in_clause if p.end <= pos]
     after = [p for p in in_clause if p.start >= d.mention.unit_end]
     if _counts_provinces(view, d):
-        after = [p for p in after if p.kind != "province"]  # "2 địa phương ... là Bạc Liêu và Quảng Ngãi"
+        # "2 địa phương ... là Bạc Liêu và Quảng Ngãi": a count of provinces is the nation's figure
+        after = [p for p in after if p.kind != "province"]
+        if not before and not after:
+            d.geo = "VN"
+            return
     sent_before = [p for p in marks if p.end <= pos]
     for group in (before[-1:], after[:1], sent_before[-1:]):
         if group:
@@ -518,7 +528,7 @@ def _nearest_before(found: list[tuple[int, str]], pos: int) -> str | None:
 # --- "respectively" --------------------------------------------------------------------------
 
 
-_PLACE_LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và|;)[ \t]*")
+_PLACE_LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và|;|:)[ \t]*")
 
 
 def _respectively(
@@ -571,34 +581,67 @@ _RESPECTIVELY_RE = re.compile(r"lần lượt|tương ứng")
 
 
 def _rank_list(
-    text: str, view: str, sent: Span, places: list[PlaceMention], periods: list[PeriodMention]
+    text: str, view: str, sent: Span, places: list[PlaceMention], state: ParagraphState
 ) -> list[Draft]:
-    """ "top 5 ... lần lượt là Đà Nẵng, Thừa Thiên Huế, ...": one rank observation per place."""
-    cue = cue_words.rank_list_start(view, sent.start, sent.end)
-    if cue is None:
+    """Places (or ministries) ranked without a number, in a sentence about a ranking:
+    "top 5 ... lần lượt là Đà Nẵng, Thừa Thiên Huế, ..." (1, 2, ...), "4 vị trí tiếp theo thuộc
+    về A, B ..." (continuing the ranking), "X dẫn đầu" (1), "Đứng thứ hai là X" (2)."""
+    s, e = sent.start, sent.end
+    if not (cue_words.about_a_ranking(view, s, e) or state.ranking):
         return []
-    listed = [p for p in places if p.start >= cue and p.kind == "province"]
-    if len(listed) < 2:
-        return []
+    state.ranking = True
+    ranked: list[tuple[PlaceMention, int, tuple[int, int]]] = []
+    # Provinces only: a ranking of ministries is stated as their order in a list, which the
+    # sample corpus's labels do not read as ranks.
+    members = [p for p in places if p.kind == "province"]
+    start = cue_words.rank_list_start(view, s, e)
+    if start is not None:
+        pos, continues = start
+        listed = _consecutive(view, [p for p in members if p.start >= pos])
+        if len(listed) >= 2:
+            first = state.last_rank + 1 if continues else 1
+            ranked = [(p, first + i, (p.start, p.end)) for i, p in enumerate(listed)]
+    if not ranked:
+        for lo, hi, rank, word in cue_words.rank_leaders(view, s, e):
+            before = [p for p in members if lo - 45 <= p.end <= lo and not _has_clause_break(view, p.end, lo)]
+            after = [p for p in members if hi <= p.start <= hi + 12]
+            chosen = after[0] if after and (rank > 1 or not before) else (before[-1] if before else None)
+            if chosen is not None:
+                # the rank as written: the ordinal word ("thứ hai"), else the place's name
+                ranked.append((chosen, rank, word or (chosen.start, chosen.end)))
     drafts = []
-    for rank, p in enumerate(listed, start=1):
-        mention = NumberMention(p.start, p.end, text[p.start : p.end], float(rank), float(rank), unit="rank")
-        mention.unit_end = p.end
+    for p, rank, (a, b) in ranked:
+        mention = NumberMention(a, b, text[a:b], float(rank), float(rank), unit="rank")
+        mention.unit_end = b
         d = Draft(
             mention=mention,
             sentence=sent,
-            clause=(sent.start, sent.end),
+            clause=(s, e),
             value=float(rank),
             unit="rank",
-            left=(p.start, p.start),
-            right=(p.end, p.end),
+            left=(a, a),
+            right=(b, b),
             role="rank",
-            span=(p.start, p.end),
+            span=(a, b),
         )
         d.geo = p.code or p.code_2025 or "VN"
-        d.indicator = cue_words.rank_indicator(view, sent.start, sent.end)
+        # a sentence that continues a ranking ("Đứng thứ hai là X") need not name the index again
+        d.indicator = (
+            cue_words.rank_indicator(view, s, e) if cue_words.about_a_ranking(view, s, e) else "dti_rank"
+        )
         drafts.append(d)
+        state.last_rank = rank
     return drafts
+
+
+def _consecutive(view: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places that follow one another as a list ("A, B và C"), from the first."""
+    run: list[PlaceMention] = []
+    for p in places:
+        if run and not _PLACE_LIST_GAP_RE.fullmatch(view, run[-1].end, p.start):
+            break
+        run.append(p)
+    return run
 
 
 # --- output ---------------------------------------------------------------------------------
