@@ -43,6 +43,8 @@ def scan(text):
         ("công suất 1,2 GW", 1200.0, "mw", "1,2 GW"),
         ("đạt 98,6 %", 98.6, "percent", "98,6 %"),
         ("đạt 45 phần trăm", 45.0, "percent", "45 phần trăm"),
+        ("tăng 2,5 điểm phần trăm", 2.5, "percent", "2,5 điểm phần trăm"),
+        ("đạt 0,6077 điểm", 0.6077, "score", "0,6077 điểm"),
         ("đạt 0,69 doanh nghiệp trên 1.000 dân", 0.69, "per_1000_people", "0,69 doanh nghiệp trên 1.000 dân"),
         (
             "có 2,5 doanh nghiệp công nghệ số/1000 dân",
