@@ -102,14 +102,13 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
     view = match_view(text)
     facts = analyse_document(text, view, document)
     drafts: list[Draft] = []
-    carried_geo = facts.default_geo
     for para in paragraphs(text):
         if not _DIGIT_RE.search(view, para.start, para.end):
             continue
         state = ParagraphState(geo=None, year=None)
         para_drafts: list[Draft] = []
         for sent in sentences(text, para):
-            found = _read_sentence(text, view, sent, state, facts, carried_geo)
+            found = _read_sentence(text, view, sent, state, facts)
             para_drafts.extend(found)
         link_parts(view, para_drafts)
         para_drafts = [d for d in para_drafts if d.role != "restated"]
@@ -133,36 +132,16 @@ def _context(document: IngestedDocument, facts: DocumentFacts | None) -> Documen
 
 
 def _read_sentence(
-    text: str, view: str, sent: Span, state: ParagraphState, facts: DocumentFacts, carried_geo: str
+    text: str, view: str, sent: Span, state: ParagraphState, facts: DocumentFacts
 ) -> list[Draft]:
     s, e = sent.start, sent.end
-    ctx_year = state.year or facts.context_year
-    periods = find_periods(view, s, e, ctx_year)
+    periods = find_periods(view, s, e, state.year or facts.context_year)
     hits = find_indicator_hits(view, s, e)
     places = find_places(view, s, e)
+    programs = cue_words.find_programs(view, s, e)
     drafts: list[Draft] = []
     if _DIGIT_RE.search(view, s, e):
-        numbers = scan_numbers(view, s, e)
-        per_thousand = per_thousand_phrases(view, s, e)
-        definitions = [h.definition for h in hits if h.definition] + per_thousand
-        consumed = [(p.start, p.end) for p in periods if p.period is not None or p.role != "now"]
-        quantities: list[NumberMention] = []
-        dropped: NumberMention | None = None  # the last number set aside as a threshold
-        for n in numbers:
-            if any(a <= n.start < b for a, b in definitions):
-                continue
-            if any(a <= n.start < b for a, b in consumed) and not n.denominator:
-                continue
-            if why_not_a_quantity(view, n, s) is not None:
-                continue
-            if _defines_previous(view, quantities, n) or _range_end(view, dropped, n):
-                dropped = n
-                continue
-            quantities.append(n)
-        for _, b in per_thousand:  # "tỷ lệ doanh nghiệp/1.000 dân đạt 0,677"
-            following = [n for n in quantities if n.start >= b and n.unit == "count" and n.value < 100]
-            if following and not _has_clause_break(view, b, following[0].start):
-                following[0].unit = "per_1000_people"
+        quantities = _quantities(view, s, e, periods, hits)
         drafts = [_draft(view, sent, n, quantities, i) for i, n in enumerate(quantities)]
         for prev, d in itertools.pairwise(drafts):
             if (
@@ -171,14 +150,13 @@ def _read_sentence(
                 and _LIST_GAP_RE.fullmatch(view, prev.mention.unit_end, d.mention.start)
             ):
                 d.unit = "rank"
-    _respectively(view, drafts, places, periods, facts)
+    _respectively(view, drafts, places, periods)
     drafts.extend(_rank_list(text, view, sent, places, state))
     for d in drafts:  # a ranking counted in digits ("vị trí thứ 2") carries on too
         if d.role == "q" and d.unit == "rank" and d.value == state.last_rank + 1:
             state.last_rank = int(d.value)
     if drafts:
         segments = find_segments(view, s, e)
-        programs = cue_words.find_programs(view, s, e)
         targets_from = cue_words.first_target_cue(view, s, e)
         if targets_from is None and state.goals and not cue_words.reports_achievement(view, s, e):
             targets_from = s  # a list of goals goes on: "... đặt mục tiêu ... 80% .... Hơn 50% ..."
@@ -191,14 +169,57 @@ def _read_sentence(
                 d.period = d.fixed_period
             if d.role == "q":
                 visible = d.places or [p for p in places if _visible(groups, p.start, d.mention.start)]
-                _attach_geo(view, d, visible, state, facts, carried_geo)
+                _attach_geo(view, d, visible, state, facts)
             if d.segment == "all":
                 _attach_segment(view, d, segments)
             _attach_measure_and_qualifier(view, d)
             _attach_target(view, d, targets_from, facts)
             d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
             d.program = _nearest_before(programs, d.mention.start) or state.program
-    # what this sentence establishes for the next ones of the paragraph
+    _remember(view, sent, state, facts, periods, hits, places, programs, drafts)
+    return drafts
+
+
+def _quantities(
+    view: str, s: int, e: int, periods: list[PeriodMention], hits: list[IndicatorHit]
+) -> list[NumberMention]:
+    """The numbers of a sentence that are stated quantities, with their units settled."""
+    per_thousand = per_thousand_phrases(view, s, e)
+    definitions = [h.definition for h in hits if h.definition] + per_thousand
+    consumed = [(p.start, p.end) for p in periods if p.period is not None or p.role != "now"]
+    quantities: list[NumberMention] = []
+    dropped: NumberMention | None = None  # the last number set aside as a threshold
+    for n in scan_numbers(view, s, e):
+        if any(a <= n.start < b for a, b in definitions):
+            continue
+        if any(a <= n.start < b for a, b in consumed) and not n.denominator:
+            continue
+        if why_not_a_quantity(view, n, s) is not None:
+            continue
+        if _defines_previous(view, quantities, n) or _range_end(view, dropped, n):
+            dropped = n
+            continue
+        quantities.append(n)
+    for _, b in per_thousand:  # "tỷ lệ doanh nghiệp/1.000 dân đạt 0,677"
+        following = [n for n in quantities if n.start >= b and n.unit == "count" and n.value < 100]
+        if following and not _has_clause_break(view, b, following[0].start):
+            following[0].unit = "per_1000_people"
+    return quantities
+
+
+def _remember(
+    view: str,
+    sent: Span,
+    state: ParagraphState,
+    facts: DocumentFacts,
+    periods: list[PeriodMention],
+    hits: list[IndicatorHit],
+    places: list[PlaceMention],
+    programs: list[tuple[int, str]],
+    drafts: list[Draft],
+) -> None:
+    """What a sentence establishes for the next ones of its paragraph."""
+    s = sent.start
     for p in periods:
         if p.role == "period" and p.has_year and p.period is not None and p.period.grain != "day":
             state.year = p.period.year
@@ -222,10 +243,8 @@ def _read_sentence(
         state.geo = _geo_code(geo_marks[0], facts, None)
     figures = [d for d in drafts if d.role == "q"]
     state.goals = bool(figures) and all(d.is_target for d in figures)
-    progs = cue_words.find_programs(view, s, e)
-    if progs:
-        state.program = progs[-1][1]
-    return drafts
+    if programs:
+        state.program = programs[-1][1]
 
 
 # "Tính đến ngày 1-3": a day up to which figures are counted (not the day of an event)
@@ -437,7 +456,7 @@ def _geo_code(p: PlaceMention, facts: DocumentFacts, when: date | None) -> str:
 
 
 def _attach_geo(
-    view: str, d: Draft, places: list[PlaceMention], state: ParagraphState, facts: DocumentFacts, carried: str
+    view: str, d: Draft, places: list[PlaceMention], state: ParagraphState, facts: DocumentFacts
 ) -> None:
     pos = d.mention.start
     marks = [p for p in places if not (p.kind == "national" and comparison_scope(view, p))]
@@ -458,7 +477,7 @@ def _attach_geo(
             if group[0].kind == "body":
                 d.segment = "ministry"  # a named ministry's own figure
             return
-    d.geo = state.geo or carried
+    d.geo = state.geo or facts.default_geo
 
 
 _PROVINCE_NOUN_RE = re.compile(r"[ \t]*(?:địa phương|tỉnh|tỉnh, thành|thành phố)(?![^\W\d_])")
@@ -536,7 +555,6 @@ def _respectively(
     drafts: list[Draft],
     places: list[PlaceMention],
     periods: list[PeriodMention],
-    facts: DocumentFacts,
 ) -> None:
     """ "TP.HCM và Hà Nội đứng thứ 6 và 7 với tỷ trọng tương ứng 18,66% và 17,15%": the i-th
     figure after a list of places belongs to the i-th place (and likewise for a span of years
