@@ -9,13 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dagster_project.extraction.lexicon import load_yaml
+from dagster_project.extraction.lexicon import alternation, load_yaml
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -54,25 +50,25 @@ def cues() -> Cues:
         fillers=frozenset(data["filler_words"]),
         change_of=change_of,
         growth=frozenset(tuple(p.split()) for p in data["growth_words"]),
-        target_re=re.compile(edge + "(?:" + _alt(data["target_cues"]) + r")(?![^\W\d_])"),
+        target_re=re.compile(edge + "(?:" + alternation(data["target_cues"]) + r")(?![^\W\d_])"),
         components=tuple((re.compile(row[0]), row[1], "part" in row[2:]) for row in data["components"]),
         programs=tuple((re.compile(rx), name) for rx, name in data["programs"]),
-        rank_list_re=re.compile(edge + "(?:" + _alt(data["rank_list_cues"]) + r")(?![^\W\d_])"),
-        rank_context_re=re.compile(edge + "(?:" + _alt(data["rank_context"]) + r")(?![^\W\d_])"),
-        rank_continues_re=re.compile(edge + "(?:" + _alt(data["rank_continues"]) + r")(?![^\W\d_])"),
-        rank_topic_re=re.compile(edge + "(?:" + _alt(data["rank_topics"]) + r")(?![^\W\d_])"),
-        rank_leader_re=re.compile(edge + "(?:" + _alt(data["rank_leader_words"]) + r")(?![^\W\d_])"),
+        rank_list_re=re.compile(edge + "(?:" + alternation(data["rank_list_cues"]) + r")(?![^\W\d_])"),
+        rank_context_re=re.compile(edge + "(?:" + alternation(data["rank_context"]) + r")(?![^\W\d_])"),
+        rank_continues_re=re.compile(edge + "(?:" + alternation(data["rank_continues"]) + r")(?![^\W\d_])"),
+        rank_topic_re=re.compile(edge + "(?:" + alternation(data["rank_topics"]) + r")(?![^\W\d_])"),
+        rank_leader_re=re.compile(edge + "(?:" + alternation(data["rank_leader_words"]) + r")(?![^\W\d_])"),
         ordinal_re=re.compile(
             edge
             + r"(?:đứng|xếp|giữ vị trí|vị trí)[ \t]+thứ[ \t]+("
-            + _alt(list(data["ordinal_words"]))
+            + alternation(list(data["ordinal_words"]))
             + r")[ \t]+(?:là|thuộc về)"
         ),
         ordinal_words={k: int(v) for k, v in data["ordinal_words"].items()},
         near_target_re=re.compile(data["near_target_pattern"]),
-        achievement_re=re.compile(edge + "(?:" + _alt(data["achievement_words"]) + r")(?![^\W\d_])"),
-        whole_before_re=re.compile(edge + "(?:" + _alt(data["whole_before"]) + r")[ \t]*$"),
-        parts_follow_re=re.compile(edge + "(?:" + _alt(data["parts_follow"]) + r")(?![^\W\d_])"),
+        achievement_re=re.compile(edge + "(?:" + alternation(data["achievement_words"]) + r")(?![^\W\d_])"),
+        whole_before_re=re.compile(edge + "(?:" + alternation(data["whole_before"]) + r")[ \t]*$"),
+        parts_follow_re=re.compile(edge + "(?:" + alternation(data["parts_follow"]) + r")(?![^\W\d_])"),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -35,3 +36,8 @@ def seed_path(name: str) -> Path:
         if candidate.exists():
             return candidate
     raise FileNotFoundError(f"seed {name} not found in {DBT_SEEDS}")
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first (so "tỷ đồng" wins over "tỷ")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -11,12 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dagster_project.extraction.lexicon import load_yaml
+from dagster_project.extraction.lexicon import alternation, load_yaml
 from dagster_project.extraction.numbers import NumberMention
-
-
-def _words_alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -34,13 +30,13 @@ def rules() -> NonQuantityRules:
     edge = r"(?<![^\W\d_])"
     return NonQuantityRules(
         document_number=re.compile(
-            edge + r"(?:" + _words_alt(data["document_types"]) + r")(?:[ \t]+số)?[ \t:]*$"
+            edge + r"(?:" + alternation(data["document_types"]) + r")(?:[ \t]+số)?[ \t:]*$"
         ),
-        ordinal=re.compile(edge + r"(?:" + _words_alt(data["ordinal_cues"]) + r")[ \t:]*$"),
-        rank=re.compile(edge + r"(?:" + _words_alt(data["rank_cues"]) + r")[ \t]*$"),
-        shape=re.compile(r"[ \t]*(?:" + _words_alt(data["shape_nouns"]) + r")(?![^\W\d_])"),
+        ordinal=re.compile(edge + r"(?:" + alternation(data["ordinal_cues"]) + r")[ \t:]*$"),
+        rank=re.compile(edge + r"(?:" + alternation(data["rank_cues"]) + r")[ \t]*$"),
+        shape=re.compile(r"[ \t]*(?:" + alternation(data["shape_nouns"]) + r")(?![^\W\d_])"),
         top_n=re.compile(
-            r"[ \t]+(?:[^\W\d_]+[ \t]+){1,3}?(?:" + _words_alt(data["top_n_words"]) + r")(?![^\W\d_])"
+            r"[ \t]+(?:[^\W\d_]+[ \t]+){1,3}?(?:" + alternation(data["top_n_words"]) + r")(?![^\W\d_])"
         ),
     )
 

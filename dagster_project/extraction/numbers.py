@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dagster_project.extraction.lexicon import load_yaml
+from dagster_project.extraction.lexicon import alternation, load_yaml
 
 _VN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _VN_PLAIN = re.compile(r"\d+(?:,\d+)?")
@@ -56,28 +56,24 @@ class NumberVocabulary:
     per_thousand_before_re: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def vocabulary() -> NumberVocabulary:
     data = load_yaml("numbers.yaml")
     scales = {k: float(v) for k, v in data["scale_words"].items()}
     powers = {k: float(v) for k, v in data["power_units"].items()}
     return NumberVocabulary(
-        scale_re=re.compile(r"[ \t]+(" + _alternation(list(scales)) + r")(?![^\W\d_])"),
+        scale_re=re.compile(r"[ \t]+(" + alternation(list(scales)) + r")(?![^\W\d_])"),
         scales=scales,
-        currency_re=re.compile(r"[ \t]*(" + _alternation(data["vnd_words"]) + r")(?![^\W\d_])"),
+        currency_re=re.compile(r"[ \t]*(" + alternation(data["vnd_words"]) + r")(?![^\W\d_])"),
         foreign_currency_re=re.compile(
-            r"[ \t]*(" + _alternation(data["foreign_currency_words"]) + r")(?![^\W\d_])"
+            r"[ \t]*(" + alternation(data["foreign_currency_words"]) + r")(?![^\W\d_])"
         ),
-        percent_re=re.compile(r"[ \t]?(%|" + _alternation(data["percent_words"]) + r"(?![^\W\d_]))"),
-        power_re=re.compile(r"[ \t]*(" + _alternation(list(powers)) + r")(?![^\W\d_])"),
+        percent_re=re.compile(r"[ \t]?(%|" + alternation(data["percent_words"]) + r"(?![^\W\d_]))"),
+        power_re=re.compile(r"[ \t]*(" + alternation(list(powers)) + r")(?![^\W\d_])"),
         powers=powers,
         per_thousand_re=re.compile(data["per_thousand_pattern"]),
         word_numbers={k: float(v) for k, v in data["word_numbers"].items()},
-        score_word_re=re.compile(r"[ \t]*(?:" + _alternation(data["score_words"]) + r")(?![^\W\d_])"),
+        score_word_re=re.compile(r"[ \t]*(?:" + alternation(data["score_words"]) + r")(?![^\W\d_])"),
         score_context_re=re.compile(data["score_context_pattern"]),
         per_thousand_before_re=re.compile(data["per_thousand_before_pattern"]),
     )
