@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +11,7 @@ from functools import lru_cache
 
 from dagster_project.extraction.geography import find_places, province_code_for, province_from_domain
 from dagster_project.extraction.lexicon import load_yaml
-from dagster_project.extraction.periods import Period, day_period, find_periods
+from dagster_project.extraction.periods import Period, day_period, find_periods, month_period
 from dagster_project.extraction.textnorm import fold_phrase, paragraphs
 from dagster_project.schema import IngestedDocument
 
@@ -23,7 +24,7 @@ HEAD_CHARS = 20_000
 class DocumentFacts:
     subject_geo: str | None
     report_period: Period | None
-    published_date: date | None
+    published_date: date | None  # or, for an undated text, the month its date stamp gives
     context_year: int | None  # the year a yearless phrase ("6 tháng đầu năm") falls in
     default_geo: str  # the geography of a figure nothing else places
 
@@ -36,13 +37,37 @@ def _self_marker_re() -> re.Pattern[str]:
 
 def analyse_document(text: str, view: str, document: IngestedDocument) -> DocumentFacts:
     head = min(len(view), HEAD_CHARS)
-    published = document.published_date
+    stamp = None if document.published_date else _date_stamp(view)
+    published = document.published_date or (stamp.start if stamp else None)
     self_refs = len(_self_marker_re().findall(view, 0, head))
     subject = _subject_province(view, head, document, published, self_refs > 0)
-    report = _report_period(view, head, published)
+    report = _report_period(view, head, published, stamp)
     context_year = report.year if report else (published.year if published else None)
-    default_geo = subject if subject and self_refs >= 2 else "VN"
+    # A figure nothing places belongs to the province a provincial article is about, unless the
+    # article speaks of the nation more than of its province (a provincial paper's report on a
+    # national conference).
+    national_refs = sum(
+        1
+        for para in paragraphs(view[:head])
+        for p in find_places(view, para.start, para.end)
+        if p.kind in ("national", "body")
+    )
+    default_geo = subject if subject and (self_refs >= 2 or national_refs <= self_refs) else "VN"
     return DocumentFacts(subject, report, published, context_year, default_geo)
+
+
+# "date 2024-01" / "2022-08-05" alone at the top of an excerpt: when it was published, to the month
+_DATE_STAMP_RE = re.compile(r"(?:date|published|ngày đăng)?[ \t:]*(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])")
+
+
+def _date_stamp(view: str) -> Period | None:
+    m = _DATE_STAMP_RE.match(view)
+    if m is None:
+        return None
+    try:
+        return day_period(int(m[1]), int(m[2]), int(m[3])) if m[3] else month_period(int(m[1]), int(m[2]))
+    except ValueError:
+        return None
 
 
 def _subject_province(
@@ -93,7 +118,25 @@ def _successor(code: str) -> str | None:
     return None
 
 
-def _report_period(view: str, head: int, published: date | None) -> Period | None:
+def _within_the_year(view: str, head: int, chosen: Period, published: date | None) -> Period:
+    """A year's report that says "6 tháng đầu năm" reports on that half: the first part of the
+    year it names (half, quarter, month) rather than the whole year."""
+    if chosen.grain != "year":
+        return chosen
+    for p in find_periods(view, 0, head, chosen.year):
+        period = p.period
+        if p.role != "period" or period is None or period.grain not in ("half", "quarter", "month"):
+            continue
+        if (
+            chosen.start <= period.start
+            and period.end <= chosen.end
+            and (published is None or period.end <= published)
+        ):
+            return period
+    return chosen
+
+
+def _report_period(view: str, head: int, published: date | None, stamp: Period | None) -> Period | None:
     """The first period the document reports on (not a baseline, a plan or an event day)."""
     # without a publication date a yearless phrase cannot be placed, and is passed over below
     ctx = published.year if published else None
@@ -106,12 +149,16 @@ def _report_period(view: str, head: int, published: date | None) -> Period | Non
         if published is None and not p.has_year:
             continue  # "trong 10 tháng" says which months only once the year is known
         candidates.append(p.period)
-    if candidates:
-        closed = [c for c in candidates if published is not None and c.end <= published]
-        if closed:
-            # a dated article reports on the latest period it names that ended by its date
-            return max(closed, key=lambda period: (period.end, -candidates.index(period)))
-        return candidates[0]
+    closed = [c for c in candidates if published is not None and c.end <= published]
+    if closed:
+        # a dated article reports on the latest period it names that ended by its date
+        return _within_the_year(
+            view, head, max(closed, key=lambda p: (p.end, -candidates.index(p))), published
+        )
+    if candidates and published is None:
+        return _within_the_year(view, head, candidates[0], published)
+    if stamp is not None:  # an article on the present: its own date, as precisely as it is known
+        return stamp
     if published is not None:
         return day_period(published.year, published.month, published.day)
     return None

@@ -33,6 +33,8 @@ class Cues:
     ordinal_words: dict[str, int]
     near_target_re: re.Pattern[str]
     achievement_re: re.Pattern[str]
+    target_after_re: re.Pattern[str]
+    goal_heading_re: re.Pattern[str]
     whole_before_re: re.Pattern[str]
     parts_follow_re: re.Pattern[str]
 
@@ -66,6 +68,8 @@ def cues() -> Cues:
         ),
         ordinal_words={k: int(v) for k, v in data["ordinal_words"].items()},
         near_target_re=re.compile(data["near_target_pattern"]),
+        target_after_re=re.compile(data["target_after_pattern"]),
+        goal_heading_re=re.compile(data["goal_heading_pattern"]),
         achievement_re=re.compile(edge + "(?:" + alternation(data["achievement_words"]) + r")(?![^\W\d_])"),
         whole_before_re=re.compile(edge + "(?:" + alternation(data["whole_before"]) + r")[ \t]*$"),
         parts_follow_re=re.compile(edge + "(?:" + alternation(data["parts_follow"]) + r")(?![^\W\d_])"),
@@ -114,6 +118,14 @@ def read_backwards(view: str, lo: int, pos: int) -> tuple[str, str | None]:
 def target_word_before(view: str, lo: int, pos: int) -> bool:
     m = cues().near_target_re.search(view, max(lo, pos - 50), pos)
     return m is not None and not reports_achievement(view, m.start(), pos)
+
+
+def target_word_after(view: str, pos: int, end: int) -> bool:
+    return cues().target_after_re.match(view[pos:end]) is not None
+
+
+def is_goal_heading(view: str, start: int, end: int) -> bool:
+    return cues().goal_heading_re.match(view[start:end]) is not None
 
 
 def reports_achievement(view: str, start: int, end: int) -> bool:

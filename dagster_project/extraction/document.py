@@ -102,10 +102,16 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
     view = match_view(text)
     facts = analyse_document(text, view, document)
     drafts: list[Draft] = []
+    in_goals = False  # under a "Mục tiêu cụ thể" heading, until a line reports what was done
     for para in paragraphs(text):
+        if cue_words.is_goal_heading(view, para.start, para.end):
+            in_goals = True
+            continue
+        if in_goals and cue_words.reports_achievement(view, para.start, para.end):
+            in_goals = False
         if not _DIGIT_RE.search(view, para.start, para.end):
             continue
-        state = ParagraphState(geo=None, year=None)
+        state = ParagraphState(geo=None, year=None, goals=in_goals)
         para_drafts: list[Draft] = []
         for sent in sentences(text, para):
             found = _read_sentence(text, view, sent, state, facts)
@@ -186,7 +192,7 @@ def _quantities(
     """The numbers of a sentence that are stated quantities, with their units settled."""
     per_thousand = per_thousand_phrases(view, s, e)
     definitions = [h.definition for h in hits if h.definition] + per_thousand
-    consumed = [(p.start, p.end) for p in periods if p.period is not None or p.role != "now"]
+    consumed = [(p.start, p.end) for p in periods if p.role != "now"]
     quantities: list[NumberMention] = []
     dropped: NumberMention | None = None  # the last number set aside as a threshold
     for n in scan_numbers(view, s, e):
@@ -248,7 +254,7 @@ def _remember(
 
 
 # "Tính đến ngày 1-3": a day up to which figures are counted (not the day of an event)
-_UP_TO_RE = re.compile(r"(?:đến|tới)(?:[ \t]+ngày)?[ \t]*$")
+_UP_TO_RE = re.compile(r"(?:đến|tới)(?:[ \t]+\d{1,2}(?:h|giờ)(?:\d{2})?)?(?:[ \t]+ngày)?[ \t]*$")
 _LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
 _FROM_RE = re.compile(r"(?<![^\W\d_])từ[ \t]*$")
 # "tăng 5 bậc", "giảm 3 hạng": a change of rank
@@ -530,7 +536,10 @@ def _attach_target(view: str, d: Draft, targets_from: int | None, facts: Documen
     ):
         d.is_target = True
         return
-    if d.role == "q" and cue_words.target_word_before(view, d.left[0], d.mention.start):
+    if d.role == "q" and (
+        cue_words.target_word_before(view, d.left[0], d.mention.start)
+        or cue_words.target_word_after(view, d.mention.unit_end, d.sentence.end)
+    ):
         d.is_target = True
         return
     # a period after the publication date is a plan ("đến năm 2025" in a 2024 article); without a

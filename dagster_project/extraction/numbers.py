@@ -173,7 +173,7 @@ def scan_numbers(view: str, start: int, end: int) -> list[NumberMention]:
                 pos = max(pos, mention.end)
                 continue
         if mention.unit == "count":
-            _apply_scale_and_unit(view, mention, tail, end, vocab)
+            _apply_scale_and_unit(view, mention, tail, start, end, vocab)
             if mention.unit == "per_1000_people":
                 pos = mention.unit_end  # the "1.000" of "trên 1.000 dân" is part of the unit
         out.append(mention)
@@ -186,7 +186,7 @@ def _slash_continues(view: str, pos: int, end: int) -> bool:
 
 
 def _apply_scale_and_unit(
-    view: str, mention: NumberMention, tail: int, end: int, vocab: NumberVocabulary
+    view: str, mention: NumberMention, tail: int, start: int, end: int, vocab: NumberVocabulary
 ) -> None:
     value = mention.base_value
     while True:  # stacked scale words: "1,9 triệu tỷ"
@@ -214,21 +214,27 @@ def _apply_scale_and_unit(
         if per:
             mention.unit = "per_1000_people"
             mention.unit_end = per.end()
-        elif value == mention.base_value and _is_score(view, mention, vocab):
+        elif value == mention.base_value and _is_score(view, mention, start, vocab):
             mention.unit = "score"
     mention.value = value
     if mention.denominator is not None and value != mention.base_value:
         mention.denominator *= value / mention.base_value
 
 
-def _is_score(view: str, mention: NumberMention, vocab: NumberVocabulary) -> bool:
-    """ "0,6077 điểm", "giá trị DTI đạt 0,8241": an index score, not a count."""
+def _is_score(view: str, mention: NumberMention, sentence_start: int, vocab: NumberVocabulary) -> bool:
+    """"0,6077 điểm", "giá trị DTI đạt 0,8241", "chỉ số ... tăng 73 điểm": an index score, not a count."""
     decimal = "," in mention.token or ("." in mention.token and len(mention.token.split(".")[-1]) != 3)
     word = vocab.score_word_re.match(view, mention.unit_end)
     if word and decimal:
         mention.unit_end = word.end()
         return True
-    context = vocab.score_context_re.search(view, max(0, mention.start - 60), mention.start)
+    if word:
+        # "điểm" after a whole number is a score where the sentence speaks of an index
+        context = vocab.score_context_re.search(view, sentence_start, mention.start)
+    else:
+        # a bare decimal right after the index's name
+        context = vocab.score_context_re.search(view, max(sentence_start, mention.start - 60), mention.start)
+        context = context if context and context.end() == mention.start else None
     if context and (word or (decimal and mention.base_value < 10)):
         if word:
             mention.unit_end = word.end()

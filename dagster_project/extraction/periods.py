@@ -84,7 +84,7 @@ class PeriodMention:
     start: int
     end: int
     period: Period | None  # None for "đến nay" (the document's own period)
-    role: str  # "period", "baseline", "now"
+    role: str  # "period", "baseline", "now", "undated" (a period phrase whose year is unknown)
     has_year: bool
 
 
@@ -102,7 +102,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"(?P<iso>(?<![\d/])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})(?:-(?P<iso_d>\d{2}))?(?![\d/]))",
         r"(?P<dmyw>ngày[ \t]+(?P<dmyw_d>\d{1,2})[ \t]+tháng[ \t]+(?P<dmyw_m>\d{1,2})[ \t]+năm[ \t]+"
         r"(?P<dmyw_y>\d{4}))",
-        rf"(?P<dm>(?:{'|'.join(cues['day_cues'])})[ \t]+(?P<dm_d>\d{{1,2}})[/.-](?P<dm_m>\d{{1,2}})"
+        # "Sáng 8/8", "ngày 22.4", "từ 6 – 8.4" (a range of days)
+        rf"(?P<dm>(?:{'|'.join(cues['day_cues'])}|từ)[ \t]+(?:\d{{1,2}}[ \t]*[-–][ \t]*)?"
+        rf"(?P<dm_d>\d{{1,2}})[/.-](?P<dm_m>\d{{1,2}})"
         r"(?![\d/.-]))",
         rf"(?P<half>(?:6|06|sáu)[ \t]+tháng(?:[ \t]+(?P<half_w>đầu|cuối))?(?:[ \t]+năm)?"
         rf"(?:{sep}(?P<half_y>\d{{4}}))?"
@@ -170,6 +172,9 @@ def find_periods(view: str, start: int, end: int, context_year: int | None) -> l
         pos = m.end()
         period, has_year = _period_of(m, context_year)
         if period is None and not m.group("bare_year"):
+            # "cuối tháng 6" with no year in sight: still a period phrase (its numbers are not
+            # quantities), but one that dates nothing
+            out.append(PeriodMention(m.start(), m.end(), None, "undated", False))
             continue
         lead = view[max(start, m.start() - 24) : m.start()]
         role = "baseline" if baseline_re.search(lead) else "period"

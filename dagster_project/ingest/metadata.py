@@ -94,7 +94,9 @@ def _date_from_lines(first_lines: list[str], last_lines: list[str]) -> tuple[dat
             found.append(parsed)
     if not found:
         return None
-    _rank, day, moment = min(found, key=lambda item: item[0])  # min keeps the first of equal rank
+    # Of equal rank, the earliest date: a site's clock in the page header shows the day it was
+    # fetched ("Thứ ba 01/04/2025" above an article of 02/01/2024), never an earlier one.
+    _rank, day, moment = min(found, key=lambda item: (item[0], item[1]))
     return day, moment
 
 
