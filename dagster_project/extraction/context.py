@@ -44,15 +44,13 @@ def analyse_document(text: str, view: str, document: IngestedDocument) -> Docume
     report = _report_period(view, head, published, stamp)
     context_year = report.year if report else (published.year if published else None)
     # A figure nothing places belongs to the province a provincial article is about, unless the
-    # article speaks of the nation more than of its province (a provincial paper's report on a
-    # national conference).
-    national_refs = sum(
-        1
-        for para in paragraphs(view[:head])
-        for p in find_places(view, para.start, para.end)
-        if p.kind in ("national", "body")
-    )
-    default_geo = subject if subject and (self_refs >= 2 or national_refs <= self_refs) else "VN"
+    # article speaks of the nation far more than of its province (a provincial paper's report on
+    # a national conference): mentions of the nation and its ministries against the province's
+    # own name and "toàn tỉnh"-style self references.
+    places = [p for para in paragraphs(view[:head]) for p in find_places(view, para.start, para.end)]
+    national_refs = sum(1 for p in places if p.kind in ("national", "body"))
+    provincial_refs = self_refs + sum(1 for p in places if p.kind == "province" and p.code == subject)
+    default_geo = subject if subject and (self_refs >= 2 or 2 * provincial_refs >= national_refs) else "VN"
     return DocumentFacts(subject, report, published, context_year, default_geo)
 
 
