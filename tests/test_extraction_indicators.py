@@ -81,3 +81,10 @@ def test_every_pattern_names_catalog_codes_with_units():
         assert set(p.codes) <= set(rows)
         # a family's members differ by unit, so the unit can pick one
         assert len({rows[c]["unit"] for c in p.codes}) == len(p.codes)
+
+
+def test_abbreviations_match_like_the_full_phrase():
+    text = "Kế hoạch đặt mục tiêu tỷ trọng KTS đạt 20% GRDP; 100% TTHC đủ điều kiện cung cấp DVC trực tuyến toàn trình."
+    obs = by_text(extract(text), text)
+    assert obs["20"].indicator_code == "digital_economy_gdp_share"
+    assert obs["100"].indicator_code == "online_service_rate"

@@ -58,6 +58,7 @@ class Catalog:
 def catalog() -> Catalog:
     units = {r["indicator_code"]: r["unit"] for r in load_csv(seed_path("indicators.csv"))}
     patterns = []
+    abbreviations = load_yaml("abbreviations.yaml")
     for entry in load_yaml("indicator_patterns.yaml"):
         codes = tuple(entry["codes"])
         unknown = [c for c in codes if c not in units]
@@ -70,7 +71,7 @@ def catalog() -> Catalog:
             patterns.append(
                 IndicatorPattern(
                     codes,
-                    re.compile(pat.replace("[^.;]", _CLAUSE_GAP)),
+                    re.compile(_with_abbreviations(pat.replace("[^.;]", _CLAUSE_GAP), abbreviations)),
                     float(entry.get("weight", 1.0)),
                     bool(entry.get("head")),
                     requires,
@@ -111,6 +112,21 @@ def code_for_unit(pattern: IndicatorPattern, unit: str) -> str | None:
 
 def is_growth_indicator(code: str) -> bool:
     return code.endswith("_growth")
+
+
+_LOOKBEHIND = re.compile(r"(\(\?<[!=][^)]*\))")
+
+
+def _with_abbreviations(pattern: str, abbreviations: dict[str, list[str]]) -> str:
+    """ "kinh tế số" in a pattern also matches "kts" (resources/abbreviations.yaml); look-behinds,
+    which must keep a fixed width, are left as written."""
+    parts = _LOOKBEHIND.split(pattern)
+    for i in range(0, len(parts), 2):  # the odd parts are the look-behinds
+        for phrase, short in abbreviations.items():
+            if phrase in parts[i]:
+                options = "|".join(re.escape(x) for x in [phrase, *short])
+                parts[i] = parts[i].replace(phrase, f"(?:{options})")
+    return "".join(parts)
 
 
 def _unnamed(pattern: str) -> str:

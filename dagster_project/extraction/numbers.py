@@ -222,7 +222,7 @@ def _apply_scale_and_unit(
 
 
 def _is_score(view: str, mention: NumberMention, sentence_start: int, vocab: NumberVocabulary) -> bool:
-    """"0,6077 điểm", "giá trị DTI đạt 0,8241", "chỉ số ... tăng 73 điểm": an index score, not a count."""
+    """ "0,6077 điểm", "giá trị DTI đạt 0,8241", "chỉ số ... tăng 73 điểm": an index score, not a count."""
     decimal = "," in mention.token or ("." in mention.token and len(mention.token.split(".")[-1]) != 3)
     word = vocab.score_word_re.match(view, mention.unit_end)
     if word and decimal:
