@@ -153,7 +153,9 @@ def test_ranking_continues_across_sentences_and_ordinal_words():
         "Năm 2023, TP Đà Nẵng dẫn đầu chỉ số chuyển đổi số cấp tỉnh. Đứng thứ hai là Quảng Ninh. "
         "Các vị trí tiếp theo thuộc về Hải Phòng, Thừa Thiên Huế và Bình Dương."
     )
-    ranks = [(text[o.span_start : o.span_end], o.value, o.geo_code) for o in extract(text) if o.unit == "rank"]
+    ranks = [
+        (text[o.span_start : o.span_end], o.value, o.geo_code) for o in extract(text) if o.unit == "rank"
+    ]
     assert ranks == [
         ("TP Đà Nẵng", 1, "48"),
         ("hai", 2, "22"),
@@ -176,7 +178,9 @@ def test_respectively_maps_places_and_years_onto_figures():
 
 
 def test_group_bounds_and_ranges_define_counts():
-    text = "Có 5 địa phương trên 20%; 13 địa phương từ 10-20%; 2 địa phương dưới 5% là Bạc Liêu và Quảng Ngãi."
+    text = (
+        "Có 5 địa phương trên 20%; 13 địa phương từ 10-20%; 2 địa phương dưới 5% là Bạc Liêu và Quảng Ngãi."
+    )
     got = {text[o.span_start : o.span_end]: o for o in extract(text)}
     assert sorted(got) == ["13", "2", "5"]
     assert got["2"].geo_code == "VN"  # a count of provinces, not a figure of the provinces named after it
@@ -184,7 +188,12 @@ def test_group_bounds_and_ranges_define_counts():
 
 @pytest.mark.parametrize(
     "text",
-    ["Lượt xem: 665", "Hình 1: Tỷ trọng kinh tế số", "Ảnh: 2022530-u1.jpg", "Doanh thu đạt trong 10 tháng qua."],
+    [
+        "Lượt xem: 665",
+        "Hình 1: Tỷ trọng kinh tế số",
+        "Ảnh: 2022530-u1.jpg",
+        "Doanh thu đạt trong 10 tháng qua.",
+    ],
 )
 def test_page_furniture_is_not_a_quantity(text):
     assert extract(text) == []
@@ -199,10 +208,26 @@ def test_index_scores_and_rates_stated_before_the_number():
     assert sorted(got) == ["0,6077", "0,677", "0,6783"]
     assert (got["0,6077"].unit, got["0,6077"].indicator_code) == ("score", "dti_score")
     assert got["0,6783"].unit == "score"
-    assert (got["0,677"].unit, got["0,677"].indicator_code) == ("per_1000_people", "digital_tech_enterprises_per_1000")
+    assert (got["0,677"].unit, got["0,677"].indicator_code) == (
+        "per_1000_people",
+        "digital_tech_enterprises_per_1000",
+    )
 
 
 def test_a_list_of_goals_goes_on_into_the_next_sentence():
     text = "Kế hoạch đặt mục tiêu đến hết năm 2026, hơn 80% trường học sử dụng nền tảng số. Hơn 50% bệnh viện thanh toán không dùng tiền mặt."
     obs = extract(text, published="2025-01-10")
     assert [o.is_target for o in obs] == [True, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cục C06 đặt mục tiêu hoàn thành sớm.",
+        "Nhân dịp Quốc khánh 2/9 và kỷ niệm 80 năm Cách mạng tháng Tám.",
+        "Dự án được xây dựng trên diện tích 13 ha.",
+        "Đến cuối tháng 6, công tác này hoàn thành.",
+    ],
+)
+def test_codes_holidays_durations_and_other_units_are_not_quantities(text):
+    assert extract(text) == []

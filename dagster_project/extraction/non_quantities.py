@@ -43,6 +43,9 @@ def rules() -> NonQuantityRules:
 
 _TIME_AFTER = re.compile(r"[:h]\d{2}(?!\d)")
 _LETTER_WORD_AFTER = re.compile(r"[ \t]+[^\W\d_]")
+_FUNCTION_WORD_AFTER = re.compile(
+    r"[ \t]+(?:và|hoặc|của|tại|là|với|trong|từ|đến|năm|nhằm|để|cho|khi|thì|nhưng|vừa|đã|sẽ)(?![^\W\d_])"
+)
 _EN_DECIMAL = re.compile(r"\d+\.\d{1,2}")
 
 
@@ -97,8 +100,10 @@ def _fraction_or_date(view: str, mention: NumberMention, before: str) -> str | N
         return None
     if re.search(r"(?:ngày|sáng|chiều|tối|trưa|hôm|từ|đến|hạn|mùng|mồng)[ \t]*$", before):
         return "date"
-    # A day-month with no counted noun after it ("(10/10)") is a date; "10/10 nhiệm vụ" is a count.
-    if not _LETTER_WORD_AFTER.match(view, mention.end):
+    # A day-month with no counted noun after it ("(10/10)", "Quốc khánh 2/9 và ...") is a date;
+    # "10/10 nhiệm vụ" is a count.
+    after = _LETTER_WORD_AFTER.match(view, mention.end)
+    if not after or _FUNCTION_WORD_AFTER.match(view, mention.end):
         return "date"
     return None
 

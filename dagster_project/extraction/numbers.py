@@ -21,8 +21,9 @@ _VN_PLAIN = re.compile(r"\d+(?:,\d+)?")
 _EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _EN_DECIMAL = re.compile(r"\d+\.\d+")
 
-# A numeric token: digits with inner separators, not glued to letters (3G, H1).
-NUMBER_TOKEN_RE = re.compile(r"(?<![^\W\d_])\d(?:[\d.,]*\d)?(?![^\W\d_])")
+# A numeric token: digits with inner separators, not glued to letters (3G, H1, C06) and not
+# starting inside another run of digits.
+NUMBER_TOKEN_RE = re.compile(r"(?<![^\W_])\d(?:[\d.,]*\d)?(?![^\W\d_])")
 
 
 def parse_vietnamese_number(token: str) -> float | None:
@@ -54,6 +55,7 @@ class NumberVocabulary:
     score_word_re: re.Pattern[str]
     score_context_re: re.Pattern[str]
     per_thousand_before_re: re.Pattern[str]
+    unsupported_unit_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +78,9 @@ def vocabulary() -> NumberVocabulary:
         score_word_re=re.compile(r"[ \t]*(?:" + alternation(data["score_words"]) + r")(?![^\W\d_])"),
         score_context_re=re.compile(data["score_context_pattern"]),
         per_thousand_before_re=re.compile(data["per_thousand_before_pattern"]),
+        unsupported_unit_re=re.compile(
+            r"[ \t]*(?:" + alternation(data["unsupported_units"]) + r")(?![^\W\d_])"
+        ),
     )
 
 
@@ -203,6 +208,8 @@ def _apply_scale_and_unit(
     elif vocab.foreign_currency_re.match(view, tail, end):
         mention.unit = "foreign_currency"
         mention.skip = "foreign currency"
+    elif vocab.unsupported_unit_re.match(view, tail, end):
+        mention.skip = "a unit the warehouse does not hold"  # "13 ha", "50 km", "10.000 m2"
     else:
         pm = vocab.power_re.match(view, tail, end)
         if pm:
