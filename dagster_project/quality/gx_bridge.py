@@ -19,6 +19,7 @@ import duckdb
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 import great_expectations as gx
+from great_expectations.core import ExpectationSuiteValidationResult
 from great_expectations.data_context import FileDataContext
 
 from dagster_project.quality.suite import ExpectationOutcome, SuiteOutcome, SuiteSpec
@@ -28,8 +29,6 @@ DATASOURCE = "warehouse"
 DATA_ASSET = "frame"
 BATCH_DEFINITION = "whole_frame"
 EXAMPLES_PER_EXPECTATION = 5
-# Boolean columns a suite frame derives for rules beyond one column (see SuiteSpec).
-DERIVED_CHECK_PREFIX = "check_"
 
 
 @cache
@@ -44,12 +43,16 @@ def _batch_definition(context: FileDataContext) -> Any:
 
 
 def _describe(config: Any) -> str:
-    """``expect_x(column)``, or just the name of a derived ``check_*`` column expected true."""
+    """``expect_x(column)``, or just the name of a derived boolean column expected true.
+
+    Suites derive such columns for rules beyond one column (``check_*`` in the
+    blocking suites, the rule names in the warning suite); the column's name is the rule's.
+    """
     column = config.kwargs.get("column")
     if (
         column
-        and column.startswith(DERIVED_CHECK_PREFIX)
         and config.type == "expect_column_values_to_be_in_set"
+        and list(config.kwargs.get("value_set") or []) == [True]
     ):
         return str(column)
     return f"{config.type}({column})" if column else str(config.type)
@@ -82,10 +85,19 @@ def _schema_detail(result: dict[str, Any]) -> str:
 
 def validate_suite(spec: SuiteSpec, con: duckdb.DuckDBPyConnection) -> SuiteOutcome:
     """Validate one suite against the warehouse behind ``con`` (which may be read-only)."""
+    outcome, _ = validate_suite_with_result(spec, con)
+    return outcome
+
+
+def validate_suite_with_result(
+    spec: SuiteSpec, con: duckdb.DuckDBPyConnection
+) -> tuple[SuiteOutcome, ExpectationSuiteValidationResult | None]:
+    """``validate_suite``, plus GX's own validation result (for Data Docs; None if unreadable)."""
     try:
         frame = con.execute(spec.frame_sql).df()
     except duckdb.Error as exc:
-        return SuiteOutcome(spec.name, spec.model, spec.blocking, rows=0, expectations=[], error=str(exc))
+        error = SuiteOutcome(spec.name, spec.model, spec.blocking, rows=0, expectations=[], error=str(exc))
+        return error, None
     context = file_context()
     suite = context.suites.get(spec.name)
     batch = _batch_definition(context).get_batch(batch_parameters={"dataframe": frame})
@@ -109,6 +121,8 @@ def validate_suite(spec: SuiteSpec, con: duckdb.DuckDBPyConnection) -> SuiteOutc
                 detail=(result.exception_info or {}).get("exception_message", "")
                 if raised
                 else _schema_detail(details),
+                description=result.expectation_config.description or "",
             )
         )
-    return SuiteOutcome(spec.name, spec.model, spec.blocking, rows=len(frame), expectations=outcomes)
+    outcome = SuiteOutcome(spec.name, spec.model, spec.blocking, rows=len(frame), expectations=outcomes)
+    return outcome, validation

@@ -1,24 +1,45 @@
-"""The HTML data-quality report of a warehouse: totals, every suite's results, the documents.
+"""The HTML data-quality report of a warehouse: one self-contained page under the reports folder.
 
-Self-contained (inline CSS, no scripts). Rendered by Jinja2 with autoescaping,
-so every piece of document text (titles, previews, evidence, failing values)
-is HTML-escaped.
+Totals; every suite with each expectation's pass/fail counts; every flagged
+observation with its sentence (the number highlighted), its document and the
+rules it breaks; the corrections applied; two inline SVG charts; a link to
+the GX Data Docs built beside it. Inline CSS, no scripts, nothing fetched.
+Rendered by Jinja2 with autoescaping, so every piece of document text
+(titles, sentences, failing values) is HTML-escaped.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import os
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
+from great_expectations.core import ExpectationSuiteValidationResult
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
-from dagster_project.quality.gx_bridge import validate_suite
+from dagster_project.quality.charts import heatmap_svg, share_bars_svg
+from dagster_project.quality.data_docs import SITE_DIR_NAME, build_data_docs
+from dagster_project.quality.findings import (
+    Correction,
+    FlaggedObservation,
+    IndicatorGeoCounts,
+    corrections,
+    flagged_observations,
+    flagged_share_per_document,
+    indicator_geo_counts,
+    unmatched_overrides,
+)
+from dagster_project.quality.gx_bridge import validate_suite_with_result
 from dagster_project.quality.suite import SuiteOutcome, SuiteSpec
 from dagster_project.quality.suites import SUITES
 from dagster_project.quality.totals import WarehouseTotals, read_totals
+
+logger = logging.getLogger(__name__)
 
 PREVIEW_CHARS = 200
 
@@ -27,11 +48,20 @@ select
     d.document_id, d.file_name, d.title, d.publisher, d.published_date,
     d.status, d.status_detail, d.char_count,
     (select count(*) from marts.fct_observation o where o.document_id = d.document_id) as observations,
+    (select count(*) from marts.fct_observation o
+     where o.document_id = d.document_id and o.quality_status <> 'ok') as flagged,
     (select left(any_value(r.text), {PREVIEW_CHARS}) from staging.raw_documents r
      where r.document_id = d.document_id) as preview
 from marts.dim_document d
 order by d.file_name, d.document_id
 """
+
+
+@dataclass(frozen=True)
+class Charts:
+    per_indicator_and_geo: Markup
+    per_indicator_and_geo_data: IndicatorGeoCounts
+    flagged_share: Markup
 
 
 @dataclass(frozen=True)
@@ -41,6 +71,32 @@ class ReportData:
     totals: WarehouseTotals
     outcomes: list[SuiteOutcome]
     documents: list[dict[str, Any]]
+    flagged: list[FlaggedObservation]
+    corrections: list[Correction]
+    unmatched_overrides: list[dict[str, Any]]
+    charts: Charts
+    validations: list[tuple[str, ExpectationSuiteValidationResult]]  # for the GX Data Docs
+    data_docs_href: str | None = None  # relative to the report; None when not built
+    data_docs_error: str = ""
+
+    @property
+    def flagged_by_status(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.flagged:
+            status = str(item.row["quality_status"])
+            counts[status] = counts.get(status, 0) + 1
+        return counts
+
+
+def _charts(con: duckdb.DuckDBPyConnection) -> Charts:
+    grid = indicator_geo_counts(con)
+    return Charts(
+        per_indicator_and_geo=heatmap_svg(
+            grid.indicators, grid.geographies, grid.counts, "Observations per indicator and geography"
+        ),
+        per_indicator_and_geo_data=grid,
+        flagged_share=share_bars_svg(flagged_share_per_document(con), "Flagged share of each document"),
+    )
 
 
 def collect(
@@ -49,12 +105,23 @@ def collect(
     cursor = con.execute(DOCUMENTS_SQL)
     columns = [c[0] for c in cursor.description or []]
     documents = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    outcomes, validations = [], []
+    for spec in specs:
+        outcome, validation = validate_suite_with_result(spec, con)
+        outcomes.append(outcome)
+        if validation is not None:
+            validations.append((spec.name, validation))
     return ReportData(
         warehouse=warehouse,
         generated_at=datetime.now(UTC),
         totals=read_totals(con),
-        outcomes=[validate_suite(spec, con) for spec in specs],
+        outcomes=outcomes,
         documents=documents,
+        flagged=flagged_observations(con),
+        corrections=corrections(con),
+        unmatched_overrides=unmatched_overrides(con),
+        charts=_charts(con),
+        validations=validations,
     )
 
 
@@ -66,12 +133,32 @@ def render(data: ReportData) -> str:
     return environment.get_template("report.html.j2").render(report=data)
 
 
+def with_data_docs(data: ReportData, reports_dir: Path) -> ReportData:
+    """Build the GX Data Docs of this validation beside the report, and link them.
+
+    The docs are a companion: when GX cannot build them the report is still
+    written, saying why they are missing.
+    """
+    try:
+        build_data_docs(
+            reports_dir, data.validations, run_name=data.warehouse.stem, run_time=data.generated_at
+        )
+    except Exception as exc:  # any GX failure: the report itself must still be written
+        logger.warning("GX Data Docs not built: %s", exc)
+        return replace(data, data_docs_error=f"{type(exc).__name__}: {exc}")
+    return replace(data, data_docs_href=f"{SITE_DIR_NAME}/index.html")
+
+
 def write_report(warehouse: Path, reports_dir: Path) -> Path:
     """Validate the published warehouse (read-only) and write its report; returns the file."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         data = collect(con, warehouse)
     reports_dir.mkdir(parents=True, exist_ok=True)
+    data = with_data_docs(data, reports_dir)
     stamp = data.generated_at.strftime("%Y%m%dT%H%M%S%fZ")
     path = reports_dir / f"quality-{warehouse.stem}-{stamp}.html"
-    path.write_text(render(data), encoding="utf-8")
+    # Written aside and renamed: whoever opens the path sees a whole page.
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(render(data), encoding="utf-8")
+    os.replace(partial, path)
     return path

@@ -34,6 +34,7 @@ class ExpectationOutcome:
     unexpected_count: int | None
     examples: list[dict[str, Any]] = field(default_factory=list)  # failing rows, a few
     detail: str = ""  # e.g. the missing columns of a schema expectation
+    description: str = ""  # what the expectation asks, in words (warning rules have one)
 
 
 @dataclass(frozen=True)

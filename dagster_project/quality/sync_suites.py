@@ -18,9 +18,12 @@ from dagster_project.quality.suite import SuiteSpec
 from dagster_project.quality.suites import SUITES
 
 
-def _signature(expectations: list[Any]) -> list[tuple[str, dict[str, Any]]]:
-    """What an expectation checks, without the ids GX assigns."""
-    return [(e.expectation_type, dict(e.configuration.kwargs)) for e in expectations]
+def _signature(expectations: list[Any]) -> list[tuple[str, dict[str, Any], str, str | None]]:
+    """What an expectation checks and how it reads, without the ids GX assigns."""
+    return [
+        (e.expectation_type, dict(e.configuration.kwargs), str(e.severity.value), e.description)
+        for e in expectations
+    ]
 
 
 def stale_suites(specs: tuple[SuiteSpec, ...] = SUITES) -> list[str]:

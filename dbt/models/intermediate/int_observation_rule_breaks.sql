@@ -17,6 +17,19 @@ cross_source as (
     select * from {{ ref('int_cross_source') }} where not is_consistent
 ),
 
+-- Documents where too many figures found no catalog indicator: the extraction
+-- (or the catalog) probably missed what the document is about.
+unclassified_shares as (
+    select
+        document_id,
+        count(*) as observation_count,
+        count(*) filter (where indicator_code = 'unclassified') as unclassified_count,
+        unclassified_count / observation_count as unclassified_share
+    from observations
+    group by document_id
+    having unclassified_share > {{ var('unclassified_share_threshold') }}
+),
+
 breaks as (
     select whole_observation_id as observation_id, 1 as rule_order, 'parts_sum_to_whole' as rule_name,
         'parts add up to ' || sum_of_parts || ', whole is ' || whole_value as detail
@@ -60,6 +73,16 @@ breaks as (
     select unnest(string_split(observation_ids, ',')), 5, 'sources_agree',
         'documents state ' || min_value || ' to ' || max_value
     from cross_source
+
+    union all
+
+    select observations.observation_id, 6, 'unclassified_share',
+        unclassified_shares.unclassified_count || ' of ' || unclassified_shares.observation_count
+        || ' figures in the document have no catalog indicator (more than '
+        || round(100 * {{ var('unclassified_share_threshold') }}) || '%)'
+    from observations
+    inner join unclassified_shares on unclassified_shares.document_id = observations.document_id
+    where observations.indicator_code = 'unclassified'
 )
 
 select distinct on (observation_id, rule_name)
