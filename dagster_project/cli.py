@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import logging
 import sys
+import time
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,6 +78,9 @@ def _why_not_published(result: Any) -> str:
     failed_steps = []
     for event in result.get_step_failure_events():
         error = event.step_failure_data.error
+        # The innermost cause says what went wrong; the outer errors only say where.
+        while error is not None and error.cause is not None:
+            error = error.cause
         first_line = (error.message.strip().splitlines() or [""])[0] if error else ""
         failed_steps.append(f"{event.step_key}: {first_line}")
     if failed_steps:
@@ -89,14 +93,10 @@ def execute_pipeline(settings: Settings, log_path: Path) -> RunOutcome:
     from dagster import AssetKey
 
     from dagster_project.definitions import PIPELINE_JOB, defs
+    from dagster_project.jobs import pipeline_run_config
 
-    run_config = {
-        "resources": {
-            "warehouse": {
-                "config": {"input_dir": str(settings.input_dir), "warehouse_path": str(settings.warehouse)}
-            }
-        },
-        "loggers": {"console": {"config": {"log_level": "CRITICAL"}}},
+    run_config = pipeline_run_config(settings) | {
+        "loggers": {"console": {"config": {"log_level": "CRITICAL"}}}
     }
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
@@ -121,12 +121,13 @@ def run_command(args: argparse.Namespace) -> int:
         _error(f"--input {settings.input_dir} is not a directory")
         return EXIT_USAGE
     _show_progress_on_stderr()
-    log_path = settings.working_copy.parent / "dxw-run.log"
+    log_path = settings.build_dir / "dxw-run.log"
+    started = time.monotonic()
     try:
-        with run_lock(settings.lock_path):
+        with run_lock(settings.lock_path, args.wait):
             outcome = execute_pipeline(settings, log_path)
     except WarehouseBusyError as exc:
-        _error(f"{exc}; not started (try again when it has finished)")
+        _error(f"{exc}; not started (try again when it has finished, or pass --wait SECONDS)")
         return EXIT_BUSY
     if not outcome.published:
         _error(f"not published: {outcome.reason} (log: {log_path})")
@@ -140,6 +141,7 @@ def run_command(args: argparse.Namespace) -> int:
     print(f"documents: {totals.status_line()}")
     print(f"observations: {totals.observations}")
     print(f"checks: {outcome.checks_passed} passed, {outcome.checks_failed} failed")
+    print(f"time: {time.monotonic() - started:.1f} s")
     return EXIT_OK
 
 
@@ -214,6 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="ingest, extract, build, check and publish the warehouse")
     run.add_argument("--input", help="folder of input documents (default: seeds/, or $DXW_INPUT)")
     run.add_argument("--warehouse", help=warehouse_help)
+    run.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="when another run holds the warehouse, wait up to SECONDS for it (default: refuse at once)",
+    )
     run.set_defaults(handler=run_command)
 
     query = commands.add_parser("query", help="run SQL read-only against the published warehouse")

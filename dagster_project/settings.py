@@ -5,6 +5,12 @@ Defaults are relative to the repository; ``DXW_INPUT`` and ``DXW_WAREHOUSE``
 published warehouse. Everything a run writes besides the published file sits
 next to it (``build/``, ``reports/``, ``.dxw.lock``) so the working copy is on
 the same filesystem and ``os.replace`` onto the published file is atomic.
+
+Operations (``OperationsSettings``): the folder the sensor watches and the
+schedule reads (``DXW_INBOX``, default ``data/inbox``), the schedule
+(``DXW_SCHEDULE``, a cron string, default daily at 02:00; ``DXW_TIMEZONE``),
+how often the sensor looks (``DXW_SENSOR_INTERVAL`` seconds), and how many
+processes extract in parallel (``DXW_WORKERS``, default one per core).
 """
 
 from __future__ import annotations
@@ -13,9 +19,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from dagster_project.parallel import default_workers
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT_DIR = REPO_ROOT / "seeds"
 DEFAULT_WAREHOUSE = REPO_ROOT / "data" / "warehouse.duckdb"
+DEFAULT_INBOX = REPO_ROOT / "data" / "inbox"
+DEFAULT_SCHEDULE = "0 2 * * *"  # daily, at night
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_SENSOR_INTERVAL_SECONDS = 30
 DBT_PROJECT_DIR = REPO_ROOT / "dbt"
 # The Great Expectations file data context (suites versioned with the code).
 EXPECTATIONS_DIR = REPO_ROOT / "expectations"
@@ -30,9 +42,26 @@ class Settings:
     warehouse: Path  # the published file analysts open
 
     @property
+    def build_dir(self) -> Path:
+        return self.warehouse.parent / "build"
+
+    @property
     def working_copy(self) -> Path:
-        """The private file a run builds in before publishing it."""
-        return self.warehouse.parent / "build" / self.warehouse.name
+        """The private file this process builds in before publishing it.
+
+        Named after the process: a run killed while dbt (its subprocess) was
+        writing leaves that dbt behind for a moment; it must not share a file,
+        or a write-ahead log, with the next run.
+        """
+        return self.build_dir / f"{self.warehouse.stem}.{os.getpid()}{self.warehouse.suffix}"
+
+    def stale_working_copies(self) -> list[Path]:
+        """Working copies (and their logs) left by runs that did not finish, this process's excluded."""
+        mine = {self.working_copy.name, self.working_copy.name + ".wal"}
+        pattern = f"{self.warehouse.stem}.*{self.warehouse.suffix}*"
+        legacy = [self.build_dir / self.warehouse.name, self.build_dir / (self.warehouse.name + ".wal")]
+        candidates = [*self.build_dir.glob(pattern), *legacy] if self.build_dir.is_dir() else []
+        return sorted({p for p in candidates if p.name not in mine and p.is_file()})
 
     @property
     def lock_path(self) -> Path:
@@ -48,6 +77,26 @@ def load_settings(input_dir: str | Path | None = None, warehouse: str | Path | N
     chosen_input = input_dir or os.environ.get("DXW_INPUT") or DEFAULT_INPUT_DIR
     chosen_warehouse = warehouse or os.environ.get("DXW_WAREHOUSE") or DEFAULT_WAREHOUSE
     return Settings(input_dir=Path(chosen_input).resolve(), warehouse=Path(chosen_warehouse).resolve())
+
+
+@dataclass(frozen=True)
+class OperationsSettings:
+    inbox_dir: Path  # what the sensor watches and scheduled runs ingest
+    schedule_cron: str
+    timezone: str
+    sensor_interval_seconds: int
+    workers: int  # extraction (and ingest) processes
+
+
+def load_operations_settings() -> OperationsSettings:
+    env = os.environ
+    return OperationsSettings(
+        inbox_dir=Path(env.get("DXW_INBOX") or DEFAULT_INBOX).resolve(),
+        schedule_cron=env.get("DXW_SCHEDULE") or DEFAULT_SCHEDULE,
+        timezone=env.get("DXW_TIMEZONE") or DEFAULT_TIMEZONE,
+        sensor_interval_seconds=int(env.get("DXW_SENSOR_INTERVAL") or DEFAULT_SENSOR_INTERVAL_SECONDS),
+        workers=max(1, int(env.get("DXW_WORKERS") or default_workers())),
+    )
 
 
 def export_dbt_duckdb_path(settings: Settings) -> None:

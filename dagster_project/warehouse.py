@@ -12,7 +12,8 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from dagster_project.document_batches import ExtractedBatch
 from dagster_project.schema import STAGING_DDL, IngestedDocument, column_names
 
 
@@ -34,9 +36,30 @@ class WarehouseBusyError(RuntimeError):
 _held_locks: dict[Path, tuple[Any, int]] = {}
 
 
+_LOCK_POLL_SECONDS = 0.2
+
+
+def _acquire(handle: Any, lock_path: Path, wait_seconds: float) -> None:
+    """flock the handle, polling for up to ``wait_seconds``; WarehouseBusyError after that."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                waited = f" after waiting {wait_seconds:g} s" if wait_seconds > 0 else ""
+                raise WarehouseBusyError(f"another dxw run holds {lock_path}{waited}") from None
+            time.sleep(_LOCK_POLL_SECONDS)
+
+
 @contextmanager
-def run_lock(lock_path: Path) -> Iterator[None]:
-    """Hold the warehouse's run lock, or raise WarehouseBusyError at once (re-entrant per process)."""
+def run_lock(lock_path: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold the warehouse's run lock (re-entrant per process), waiting up to ``wait_seconds`` for it.
+
+    The kernel drops an flock when its holder dies, even by SIGKILL, so a
+    killed run never leaves a stale lock: the lock file itself is never removed.
+    """
     lock_path = lock_path.resolve()
     if lock_path in _held_locks:
         handle, depth = _held_locks[lock_path]
@@ -45,10 +68,10 @@ def run_lock(lock_path: Path) -> Iterator[None]:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         handle = lock_path.open("a")
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            _acquire(handle, lock_path, wait_seconds)
+        except BaseException:
             handle.close()
-            raise WarehouseBusyError(f"another dxw run holds {lock_path}") from None
+            raise
         _held_locks[lock_path] = (handle, 1)
     try:
         yield
@@ -75,11 +98,16 @@ def _wal(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
 
 
-def prepare_working_copy(published: Path, working: Path) -> None:
-    """Start a build from the published state (or from nothing) with the staging tables in place."""
+def prepare_working_copy(published: Path, working: Path, stale: Iterable[Path] = ()) -> None:
+    """Start a build from the published state (or from nothing) with the staging tables in place.
+
+    ``stale``: working copies of runs that were killed; removed (the caller holds the run lock).
+    The copy is the one step whose cost grows with the warehouse rather than with the new
+    documents; it runs at disk speed (about 1 s per GB from the page cache).
+    """
     working.parent.mkdir(parents=True, exist_ok=True)
-    for stale in (working, _wal(working)):
-        stale.unlink(missing_ok=True)
+    for leftover in (working, _wal(working), *stale):
+        leftover.unlink(missing_ok=True)
     if published.exists():
         shutil.copy2(published, working)
     with connect(working) as con:
@@ -117,15 +145,19 @@ def ingested_files(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[Mapping[str, Any]]) -> int:
     """Append rows (column -> value) to a staging table; columns are matched by name."""
-    batch = pa.Table.from_pylist(list(rows))
-    if batch.num_rows == 0:
+    return insert_table(con, table, pa.Table.from_pylist(list(rows)))
+
+
+def insert_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> int:
+    """Append an Arrow table to a staging table; columns are matched by name."""
+    if rows.num_rows == 0:
         return 0
-    con.register("incoming_rows", batch)
+    con.register("incoming_rows", rows)
     try:
         con.execute(f"insert into {table} by name select * from incoming_rows")
     finally:
         con.unregister("incoming_rows")
-    return batch.num_rows
+    return rows.num_rows
 
 
 def insert_documents(
@@ -187,6 +219,30 @@ def replace_extraction(
             )
         insert_rows(con, "staging.raw_document_context", contexts)
         written = insert_rows(con, "staging.raw_observations", observations)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return written
+
+
+def replace_extraction_batches(con: duckdb.DuckDBPyConnection, batches: Sequence[ExtractedBatch]) -> int:
+    """Swap the batches' documents' context and observation rows for the batches' rows, in one transaction.
+
+    Called with many batches at once: each delete scans the table, so fewer, larger writes keep
+    the cost of a run proportional to its new documents.
+    """
+    document_ids = [document_id for batch in batches for document_id in batch.document_ids]
+    con.execute("begin transaction")
+    try:
+        for table in ("staging.raw_document_context", "staging.raw_observations"):
+            con.execute(
+                f"delete from {table} where document_id in (select unnest(?::varchar[]))", [document_ids]
+            )
+        written = 0
+        for batch in batches:
+            insert_table(con, "staging.raw_document_context", batch.contexts)
+            written += insert_table(con, "staging.raw_observations", batch.observations)
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

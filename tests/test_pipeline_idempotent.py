@@ -59,6 +59,7 @@ def test_rerun_beside_an_open_reader_publishes_the_same_tables(warehouse_copy: P
     assert sorted(p.name for p in warehouse_copy.parent.iterdir()) == [
         ".dxw.lock",
         "build",
+        "reports",  # the data-quality report each run writes
         "warehouse.duckdb",
     ]
     assert [p.name for p in (warehouse_copy.parent / "build").iterdir()] == ["dxw-run.log"]

@@ -8,12 +8,14 @@ before the definitions load it.
 import os
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from dagster import AssetExecutionContext
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
+from dagster_project.assets.progress import log_progress
 from dagster_project.assets.resources import WarehouseResource
 from dagster_project.settings import (
     DBT_DUCKDB_PATH_VAR,
@@ -75,4 +77,7 @@ def dxw_dbt_models(
 ) -> Iterator[object]:
     """``dbt build`` (seeds, models, tests) against the run's working copy."""
     export_dbt_duckdb_path(warehouse.settings)
+    log_progress(context, "dbt build: started")
+    started = time.monotonic()
     yield from dbt.cli(["build"], context=context).stream()
+    log_progress(context, f"dbt build: done in {time.monotonic() - started:.1f} s")

@@ -1,15 +1,28 @@
-"""staging/raw_documents: every input file, decoded and described by the ingest library."""
+"""staging/raw_documents: every input file, decoded and described by the ingest library.
 
-import hashlib
+A file version (its relative path and the sha256 of its bytes) is ingested
+once: the versions already in staging are skipped, a changed file is a new
+version. New files are decoded in the process pool and written in batches, so
+memory stays bounded on a large input.
+"""
+
 from collections import Counter
 from datetime import UTC, datetime
+from functools import partial
 
 from dagster import AssetExecutionContext, MaterializeResult, asset
 
 from dagster_project.assets.progress import DocumentProgress
 from dagster_project.assets.resources import WarehouseResource
-from dagster_project.ingest import ingest_file, list_input_files
+from dagster_project.document_batches import ingest_batch
+from dagster_project.file_versions import new_file_versions
+from dagster_project.ingest import list_input_files
+from dagster_project.parallel import batched, map_batches
+from dagster_project.settings import load_operations_settings
 from dagster_project.warehouse import connect, ingested_files, insert_documents
+
+# Files decoded per worker task: a few hundred kilobytes of text.
+BATCH_SIZE = 100
 
 
 @asset(key=["staging", "raw_documents"], group_name="staging", compute_kind="python")
@@ -19,20 +32,30 @@ def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) 
     files = list_input_files(settings.input_dir)
     with connect(settings.working_copy) as con:
         already_ingested = ingested_files(con)
+    scan = DocumentProgress(context, "scan", len(files), unit="files")
+    scan.start()
+    new_paths = [
+        version.path
+        for version in new_file_versions(settings.input_dir, files, already_ingested, scan.advance)
+    ]
+    scan.finish()
+
     # Naive UTC, the type of the staging column; one timestamp for the whole run.
     ingested_at = datetime.now(UTC).replace(tzinfo=None)
-    progress = DocumentProgress(context, "ingest", len(files))
+    progress = DocumentProgress(context, "ingest", len(new_paths))
     progress.start()
-    new_documents = []
-    for path in files:
-        relative_path = path.relative_to(settings.input_dir).as_posix()
-        source_sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-        if (relative_path, source_sha256) not in already_ingested:
-            new_documents.append(ingest_file(path, settings.input_dir))
-        progress.advance()
+    statuses: Counter[str] = Counter()
+    written = 0
+    batches = list(batched(new_paths, BATCH_SIZE))
+    workers = load_operations_settings().workers
     with connect(settings.working_copy) as con:
-        written = insert_documents(con, new_documents, ingested_at)
-    statuses = Counter(doc.status for doc in new_documents)
+        for documents in map_batches(
+            partial(ingest_batch, settings.input_dir), batches, workers, len(batches)
+        ):
+            written += insert_documents(con, documents, ingested_at)
+            statuses.update(document.status for document in documents)
+            progress.advance(len(documents))
+    progress.finish()
     return MaterializeResult(
         metadata={
             "input_dir": str(settings.input_dir),

@@ -6,6 +6,7 @@ Dagster skips it when a blocking check on one of them failed.
 
 from dagster import AssetExecutionContext, AssetsDefinition, MaterializeResult, asset
 
+from dagster_project.assets.progress import log_progress
 from dagster_project.assets.resources import WarehouseResource
 from dagster_project.warehouse import publish
 
@@ -18,7 +19,7 @@ def published_warehouse_asset(dbt_models: AssetsDefinition) -> AssetsDefinition:
         """Replace data/warehouse.duckdb with the audited working copy."""
         settings = warehouse.settings
         publish(settings.working_copy, settings.warehouse)
-        context.log.info(f"published {settings.warehouse}")
+        log_progress(context, f"publish: {settings.warehouse}")
         return MaterializeResult(
             metadata={"path": str(settings.warehouse), "bytes": settings.warehouse.stat().st_size}
         )

@@ -19,6 +19,8 @@ from dagster_project.warehouse import prepare_working_copy, run_lock
 class WarehouseResource(ConfigurableResource):
     input_dir: str
     warehouse_path: str
+    # How long a run waits for another run on the same warehouse to finish before failing.
+    lock_wait_seconds: float = 0.0
 
     _held: ExitStack = PrivateAttr(default_factory=ExitStack)
 
@@ -32,9 +34,9 @@ class WarehouseResource(ConfigurableResource):
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         settings = self.settings
-        self._held.enter_context(run_lock(settings.lock_path))
+        self._held.enter_context(run_lock(settings.lock_path, self.lock_wait_seconds))
         try:
-            prepare_working_copy(settings.warehouse, settings.working_copy)
+            prepare_working_copy(settings.warehouse, settings.working_copy, settings.stale_working_copies())
         except BaseException:
             self._held.close()
             raise
