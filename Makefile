@@ -35,5 +35,12 @@ test: $(STAMP) $(CHROMIUM) lint
 dev: $(STAMP)
 	$(VENV)/bin/dagster dev
 
+# dbt's documentation site over the published warehouse: then `cd dbt && ../.venv/bin/dbt docs serve --port 8080 --profiles-dir .`
+docs: $(STAMP)
+	cd dbt && DXW_DUCKDB_PATH=$(CURDIR)/data/warehouse.duckdb ../$(VENV)/bin/dbt docs generate --profiles-dir .
+
+benchmark: $(STAMP)
+	$(PY) -m benchmarks.extraction_throughput --mb 50
+
 clean:
 	rm -rf $(VENV) data/warehouse.duckdb data/build dbt/target
