@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
 
 from dagster_project.extraction import extract_document
 from dagster_project.schema import IngestedDocument, Observation
@@ -35,3 +40,25 @@ def extract(text: str, published: str | None = None, publisher: str | None = Non
 def by_text(observations: list[Observation], text: str) -> dict[str, Observation]:
     """Observations keyed by the number as written (``text[span_start:span_end]``)."""
     return {text[o.span_start : o.span_end]: o for o in observations}
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def score_against_seed_labels(warehouse: Path) -> dict[str, Any]:
+    """The shared scorer's figures for a warehouse, against the hand labels of ``seeds/``."""
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "tools" / "score_facts.py"),
+            "--warehouse",
+            str(warehouse),
+            "--gold",
+            str(SHARED / "gold" / "seeds.jsonl"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    scores: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return scores

@@ -17,6 +17,8 @@ import duckdb
 import pytest
 from conftest import REPO_ROOT, BuiltWarehouse, invoke
 
+from tests.extraction_helpers import score_against_seed_labels
+
 QUERIES = sorted((REPO_ROOT / "queries").glob("*.sql"))
 SHARED = REPO_ROOT.parent / "shared"
 
@@ -45,20 +47,7 @@ def test_dxw_query_prints_the_rows_of_an_example(built_warehouse: BuiltWarehouse
 
 
 def test_published_figures_score_against_the_hand_labels(built_warehouse: BuiltWarehouse):
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(SHARED / "tools" / "score_facts.py"),
-            "--warehouse",
-            str(built_warehouse.path),
-            "--gold",
-            str(SHARED / "gold" / "seeds.jsonl"),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    scores = json.loads(out.strip().splitlines()[-1])
+    scores = score_against_seed_labels(built_warehouse.path)
     assert scores["strict_f1"] >= 0.95
     assert scores["missing_columns"] == []
 
