@@ -20,7 +20,6 @@ from conftest import REPO_ROOT, BuiltWarehouse, invoke
 from tests.extraction_helpers import score_against_seed_labels
 
 QUERIES = sorted((REPO_ROOT / "queries").glob("*.sql"))
-SHARED = REPO_ROOT.parent / "shared"
 
 
 def test_there_are_ten_example_questions_in_two_languages():
