@@ -4,8 +4,16 @@ with targets as (
     select * from marts.fct_observation_detail where is_target and measure = 'level'
 ),
 
-achieved as (
-    select * from marts.fct_observation_detail where not is_target and measure = 'level'
+-- The latest achieved figure of each indicator, geography, segment and unit, picked once per key
+-- (not once per target after joining every achieved figure to every target of the key).
+latest_achieved as (
+    select indicator_code, geo_key, segment, unit, period_code, value
+    from marts.fct_observation_detail
+    where not is_target and measure = 'level'
+    qualify row_number() over (
+        partition by indicator_code, geo_key, segment, unit
+        order by period_end desc nulls last, observation_id
+    ) = 1
 )
 
 select
@@ -21,12 +29,9 @@ select
 from targets
 inner join marts.dim_indicator as indicators on indicators.indicator_code = targets.indicator_code
 inner join marts.dim_geography as geography on geography.geo_key = targets.geo_key
-left join achieved
+left join latest_achieved as achieved
     on achieved.indicator_code = targets.indicator_code
     and achieved.geo_key = targets.geo_key
     and achieved.segment = targets.segment
     and achieved.unit = targets.unit
-qualify row_number() over (
-    partition by targets.observation_id order by achieved.period_end desc nulls last, achieved.observation_id
-) = 1
 order by indicator, geography, target_period

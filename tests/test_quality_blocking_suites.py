@@ -111,6 +111,7 @@ def test_each_broken_rule_fails_its_expectation(tmp_path: Path, broken: dict[str
     failed = [e for e in outcome.failed if failing in e.expectation]
     assert len(failed) == 1, [e.expectation for e in outcome.failed]
     assert failed[0].unexpected_count in (1, 2)  # 2 only for the duplicated id
+    assert failed[0].element_count == 2  # every row checked, not only the failing ones read
     assert failed[0].examples and failed[0].examples[0]["observation_id"] in ("o1", "o2")
     assert failing in outcome.failure_summary()
 

@@ -34,18 +34,44 @@ where status = 'ok' and document_id in (select unnest(?::varchar[]))
 group by document_id
 """
 
+# The most recent flagged observations (of the latest ingested documents), at most ``limit``,
+# shown in document order; their rules are aggregated for those rows only.
 FLAGGED_SQL = """
-select
-    o.observation_id, o.document_id, d.file_name, d.title, o.indicator_code, o.geo_code, o.period_code,
-    o.value, o.unit, o.denominator, o.stated_text, o.evidence, o.span_start, o.span_end,
-    o.quality_status, o.is_corrected,
-    (select list({'rule': b.rule_name, 'detail': b.detail} order by b.rule_order, b.rule_name)
-     from staging.int_observation_rule_breaks b where b.observation_id = o.observation_id) as reasons
-from marts.fct_observation_detail o
-left join marts.dim_document d on d.document_id = o.document_id
-where o.quality_status <> 'ok'
-order by d.file_name, o.document_id, o.span_start, o.observation_id
+with flagged as (
+    select
+        o.observation_id, o.document_id, d.file_name, d.title, o.indicator_code, o.geo_code,
+        o.period_code, o.value, o.unit, o.denominator, o.stated_text, o.evidence, o.span_start,
+        o.span_end, o.quality_status, o.is_corrected
+    from marts.fct_observation_detail o
+    left join marts.dim_document d on d.document_id = o.document_id
+    where o.quality_status <> 'ok'
+    order by d.ingested_at desc nulls last, o.document_id, o.span_start, o.observation_id
+    limit ?
+),
+reasons as (
+    select
+        b.observation_id,
+        list({'rule': b.rule_name, 'detail': b.detail} order by b.rule_order, b.rule_name) as reasons
+    from staging.int_observation_rule_breaks b
+    where b.observation_id in (select observation_id from flagged)
+    group by b.observation_id
+)
+select f.*, r.reasons
+from flagged f
+left join reasons r on r.observation_id = f.observation_id
+order by f.file_name, f.document_id, f.span_start, f.observation_id
 """
+
+# Every flagged observation, counted by its quality_status (most frequent first).
+FLAGGED_BY_STATUS_SQL = """
+select quality_status, count(*) as observations
+from marts.fct_observation_detail
+where quality_status <> 'ok'
+group by quality_status
+order by observations desc, quality_status
+"""
+
+FLAGGED_LIMIT = 500  # flagged observations listed in the report
 
 CORRECTIONS_SQL = f"""
 select
@@ -82,13 +108,26 @@ left join (
 group by all
 """
 
+# The documents with the highest flagged share (at most ``limit``), and how many documents have figures.
 FLAGGED_SHARE_SQL = """
-select d.file_name, count(*) as observations, count(*) filter (where o.quality_status <> 'ok') as flagged
-from marts.fct_observation o
-join marts.dim_document d on d.document_id = o.document_id
+with per_document as (
+    select
+        o.document_id,
+        count(*) as observations,
+        count(*) filter (where o.quality_status <> 'ok') as flagged
+    from marts.fct_observation o
+    group by o.document_id
+)
+select d.file_name, sum(p.observations)::bigint as observations, sum(p.flagged)::bigint as flagged,
+    count(*) over () as documents
+from per_document p
+join marts.dim_document d on d.document_id = p.document_id
 group by d.file_name
-order by flagged / observations desc, d.file_name
+order by sum(p.flagged) / sum(p.observations) desc, d.file_name
+limit ?
 """
+
+FLAGGED_SHARE_LIMIT = 40  # bars drawn
 
 
 def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -122,10 +161,26 @@ def _sentence(row: dict[str, Any], texts: dict[str, str]) -> HighlightedSentence
     )
 
 
-def flagged_observations(con: duckdb.DuckDBPyConnection) -> list[FlaggedObservation]:
-    rows = _dicts(con, FLAGGED_SQL)
+@dataclass(frozen=True)
+class FlaggedObservations:
+    shown: list[FlaggedObservation]  # the most recent, in document order
+    by_status: dict[str, int]  # every flagged observation, by quality_status
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def not_shown(self) -> int:
+        return self.total - len(self.shown)
+
+
+def flagged_observations(con: duckdb.DuckDBPyConnection, limit: int = FLAGGED_LIMIT) -> FlaggedObservations:
+    rows = _dicts(con, FLAGGED_SQL, [limit])
     texts = _texts(con, {row["document_id"] for row in rows})
-    return [FlaggedObservation(row, _sentence(row, texts), list(row["reasons"] or [])) for row in rows]
+    shown = [FlaggedObservation(row, _sentence(row, texts), list(row["reasons"] or [])) for row in rows]
+    by_status = {str(status): count for status, count in con.execute(FLAGGED_BY_STATUS_SQL).fetchall()}
+    return FlaggedObservations(shown, by_status)
 
 
 def corrections(con: duckdb.DuckDBPyConnection) -> list[Correction]:
@@ -178,8 +233,16 @@ def indicator_geo_counts(
     )
 
 
-def flagged_share_per_document(con: duckdb.DuckDBPyConnection) -> list[ShareBar]:
-    return [
-        ShareBar(file_name, flagged, total)
-        for file_name, total, flagged in con.execute(FLAGGED_SHARE_SQL).fetchall()
-    ]
+@dataclass(frozen=True)
+class FlaggedShares:
+    bars: list[ShareBar]  # the highest shares first
+    hidden_documents: int  # documents with figures beyond the chart's limit
+
+
+def flagged_share_per_document(
+    con: duckdb.DuckDBPyConnection, limit: int = FLAGGED_SHARE_LIMIT
+) -> FlaggedShares:
+    rows = con.execute(FLAGGED_SHARE_SQL, [limit]).fetchall()
+    bars = [ShareBar(file_name, flagged, total) for file_name, total, flagged, _ in rows]
+    documents = rows[0][3] if rows else 0
+    return FlaggedShares(bars, max(0, documents - len(bars)))

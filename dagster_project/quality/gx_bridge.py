@@ -1,9 +1,12 @@
 """A thin bridge to Great Expectations 1.x: validate a suite against a DuckDB warehouse.
 
 Each suite's frame is read with duckdb into pandas and validated through a
-pandas datasource (GX's SQL datasource over duckdb-engine has open bugs). The
-suites and the datasource live in a GX file data context under
-``expectations/gx``, committed with the code; validating only reads it.
+pandas datasource (GX's SQL datasource over duckdb-engine has open bugs).
+A suite with ``count_sql`` reads only its failing rows (DuckDB filters them),
+and the counts GX reports are rescaled to every row checked
+(``_whole_table_counts``). The suites and the datasource live in a GX file
+data context under ``expectations/gx``, committed with the code; validating
+only reads it.
 """
 
 from __future__ import annotations
@@ -78,9 +81,34 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
 def _schema_detail(result: dict[str, Any]) -> str:
     missing = (result.get("details") or {}).get("mismatched", {}).get("missing")
     return f"missing columns: {', '.join(missing)}" if missing else ""
+
+
+def _whole_table_counts(details: dict[str, Any], rows: int) -> None:
+    """Rescale one expectation's result from the failing-rows frame to the ``rows`` checked.
+
+    Only rows outside the frame are added, and they pass every expectation (they
+    are neither missing nor unexpected), so the counts stay and the shares change.
+    """
+    if details.get("element_count") is None:
+        return
+    details["element_count"] = rows
+    unexpected = details.get("unexpected_count") or 0
+    missing = details.get("missing_count") or 0
+    if "missing_percent" in details:
+        details["missing_percent"] = 100 * missing / rows if rows else None
+    for key in ("unexpected_percent", "unexpected_percent_nonmissing"):
+        if key in details:
+            details[key] = 100 * unexpected / (rows - missing) if rows - missing else None
+    if "unexpected_percent_total" in details:
+        details["unexpected_percent_total"] = 100 * unexpected / rows if rows else None
 
 
 def validate_suite(spec: SuiteSpec, con: duckdb.DuckDBPyConnection) -> SuiteOutcome:
@@ -95,6 +123,7 @@ def validate_suite_with_result(
     """``validate_suite``, plus GX's own validation result (for Data Docs; None if unreadable)."""
     try:
         frame = con.execute(spec.frame_sql).df()
+        rows = _count(con, spec.count_sql) if spec.count_sql else len(frame)
     except duckdb.Error as exc:
         error = SuiteOutcome(spec.name, spec.model, spec.blocking, rows=0, expectations=[], error=str(exc))
         return error, None
@@ -108,6 +137,8 @@ def validate_suite_with_result(
     outcomes = []
     for result in validation.results:
         details = result.result or {}
+        if spec.count_sql:
+            _whole_table_counts(details, rows)
         raised = (result.exception_info or {}).get("raised_exception")
         outcomes.append(
             ExpectationOutcome(
@@ -124,5 +155,5 @@ def validate_suite_with_result(
                 description=result.expectation_config.description or "",
             )
         )
-    outcome = SuiteOutcome(spec.name, spec.model, spec.blocking, rows=len(frame), expectations=outcomes)
+    outcome = SuiteOutcome(spec.name, spec.model, spec.blocking, rows=rows, expectations=outcomes)
     return outcome, validation

@@ -43,17 +43,38 @@ logger = logging.getLogger(__name__)
 
 PREVIEW_CHARS = 200
 
+DOCUMENTS_LIMIT = 500  # documents listed: the most recently ingested
+
+# The most recently ingested documents (at most ``limit``), in file order, with their counts
+# aggregated once per document and the start of their text.
 DOCUMENTS_SQL = f"""
-select
-    d.document_id, d.file_name, d.title, d.publisher, d.published_date,
-    d.status, d.status_detail, d.char_count,
-    (select count(*) from marts.fct_observation o where o.document_id = d.document_id) as observations,
-    (select count(*) from marts.fct_observation o
-     where o.document_id = d.document_id and o.quality_status <> 'ok') as flagged,
-    (select left(any_value(r.text), {PREVIEW_CHARS}) from staging.raw_documents r
-     where r.document_id = d.document_id) as preview
-from marts.dim_document d
-order by d.file_name, d.document_id
+with shown as (
+    select d.document_id, d.file_name, d.title, d.publisher, d.published_date,
+        d.status, d.status_detail, d.char_count
+    from marts.dim_document d
+    order by d.ingested_at desc nulls last, d.file_name, d.document_id
+    limit ?
+),
+counts as (
+    select
+        o.document_id,
+        count(*) as observations,
+        count(*) filter (where o.quality_status <> 'ok') as flagged
+    from marts.fct_observation o
+    where o.document_id in (select document_id from shown)
+    group by o.document_id
+),
+previews as (
+    select r.document_id, left(any_value(r.text), {PREVIEW_CHARS}) as preview
+    from staging.raw_documents r
+    where r.document_id in (select document_id from shown)
+    group by r.document_id
+)
+select s.*, coalesce(c.observations, 0) as observations, coalesce(c.flagged, 0) as flagged, p.preview
+from shown s
+left join counts c on c.document_id = s.document_id
+left join previews p on p.document_id = s.document_id
+order by s.file_name, s.document_id
 """
 
 
@@ -62,6 +83,7 @@ class Charts:
     per_indicator_and_geo: Markup
     per_indicator_and_geo_data: IndicatorGeoCounts
     flagged_share: Markup
+    flagged_share_hidden: int  # documents with figures not drawn (beyond the chart's limit)
 
 
 @dataclass(frozen=True)
@@ -70,8 +92,9 @@ class ReportData:
     generated_at: datetime
     totals: WarehouseTotals
     outcomes: list[SuiteOutcome]
-    documents: list[dict[str, Any]]
-    flagged: list[FlaggedObservation]
+    documents: list[dict[str, Any]]  # the most recently ingested, at most DOCUMENTS_LIMIT
+    flagged: list[FlaggedObservation]  # the most recent, at most FLAGGED_LIMIT
+    flagged_by_status: dict[str, int]  # every flagged observation, by quality_status
     corrections: list[Correction]
     unmatched_overrides: list[dict[str, Any]]
     charts: Charts
@@ -80,29 +103,35 @@ class ReportData:
     data_docs_error: str = ""
 
     @property
-    def flagged_by_status(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for item in self.flagged:
-            status = str(item.row["quality_status"])
-            counts[status] = counts.get(status, 0) + 1
-        return counts
+    def flagged_total(self) -> int:
+        return sum(self.flagged_by_status.values())
+
+    @property
+    def flagged_not_shown(self) -> int:
+        return self.flagged_total - len(self.flagged)
+
+    @property
+    def documents_not_shown(self) -> int:
+        return self.totals.documents - len(self.documents)
 
 
 def _charts(con: duckdb.DuckDBPyConnection) -> Charts:
     grid = indicator_geo_counts(con)
+    shares = flagged_share_per_document(con)
     return Charts(
         per_indicator_and_geo=heatmap_svg(
             grid.indicators, grid.geographies, grid.counts, "Observations per indicator and geography"
         ),
         per_indicator_and_geo_data=grid,
-        flagged_share=share_bars_svg(flagged_share_per_document(con), "Flagged share of each document"),
+        flagged_share=share_bars_svg(shares.bars, "Flagged share of each document"),
+        flagged_share_hidden=shares.hidden_documents,
     )
 
 
 def collect(
     con: duckdb.DuckDBPyConnection, warehouse: Path, specs: tuple[SuiteSpec, ...] = SUITES
 ) -> ReportData:
-    cursor = con.execute(DOCUMENTS_SQL)
+    cursor = con.execute(DOCUMENTS_SQL, [DOCUMENTS_LIMIT])
     columns = [c[0] for c in cursor.description or []]
     documents = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     outcomes, validations = [], []
@@ -111,13 +140,15 @@ def collect(
         outcomes.append(outcome)
         if validation is not None:
             validations.append((spec.name, validation))
+    flagged = flagged_observations(con)
     return ReportData(
         warehouse=warehouse,
         generated_at=datetime.now(UTC),
         totals=read_totals(con),
         outcomes=outcomes,
         documents=documents,
-        flagged=flagged_observations(con),
+        flagged=flagged.shown,
+        flagged_by_status=flagged.by_status,
         corrections=corrections(con),
         unmatched_overrides=unmatched_overrides(con),
         charts=_charts(con),

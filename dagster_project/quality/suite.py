@@ -14,6 +14,13 @@ class SuiteSpec:
     The suite validates ``frame_sql``: the table's rows plus derived ``check_*``
     columns for rules that need other tables (foreign keys, the text at a span),
     so every rule is a plain column expectation Great Expectations can run on pandas.
+
+    With ``count_sql`` set, ``frame_sql`` returns only the rows that break some
+    expectation (filtered in DuckDB, so pandas receives a small frame) and
+    ``count_sql`` counts every row checked: the counts reported (rows checked,
+    failing) are those of the whole table, as if every row had been validated.
+    That holds for row-wise expectations (not null, in set, between, unique when
+    every duplicate is kept) and schema expectations, which is all the suites use.
     """
 
     name: str  # the Great Expectations suite name, also the Dagster asset check name
@@ -23,6 +30,7 @@ class SuiteSpec:
     blocking: bool  # a failure stops publishing
     example_columns: tuple[str, ...]  # shown for failing rows
     reads_models: tuple[str, ...] = ()  # other dbt models the frame reads
+    count_sql: str = ""  # the rows checked, when frame_sql returns only the failing ones
     description: str = ""
 
 

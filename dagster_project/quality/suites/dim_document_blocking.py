@@ -10,7 +10,18 @@ from dagster_project.quality.contract import DIM_DOCUMENT_COLUMNS
 from dagster_project.quality.suite import SuiteSpec
 from dagster_project.schema import DOCUMENT_STATUSES
 
-FRAME_SQL = "select * from marts.dim_document order by document_id"
+# Only the rows an expectation below rejects (every duplicate id kept); the counts are
+# rescaled to COUNT_SQL (see SuiteSpec.count_sql).
+FRAME_SQL = f"""
+select * from marts.dim_document
+qualify document_id is null or file_name is null
+    or status is null or status not in ({", ".join(f"'{status}'" for status in DOCUMENT_STATUSES)})
+    or char_count is null or char_count < 0
+    or count(*) over (partition by document_id) > 1
+order by document_id
+"""
+
+COUNT_SQL = "select count(*) from marts.dim_document"
 
 
 def build_expectations() -> list[Any]:
@@ -32,6 +43,7 @@ SPEC = SuiteSpec(
     name="dim_document_blocking",
     model="dim_document",
     frame_sql=FRAME_SQL,
+    count_sql=COUNT_SQL,
     build_expectations=build_expectations,
     blocking=True,
     example_columns=("document_id", "file_name", "status", "status_detail", "char_count"),

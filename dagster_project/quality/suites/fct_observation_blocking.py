@@ -7,6 +7,7 @@ span, and ordered periods.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import great_expectations as gx
@@ -18,7 +19,7 @@ from dagster_project.schema import MEASURES, QUALIFIERS, SEGMENTS, UNITS
 # Rules that need another table or a computation become boolean columns; the
 # suite expects each to be true on every row (a null would count as a pass in
 # a set expectation, hence the coalesce).
-FRAME_SQL = """
+CHECKED_SQL = """
 with document_text as (
     -- ok documents only: the text spans point into
     select document_id, any_value(text) as text
@@ -64,7 +65,6 @@ select
     ) as check_span_has_stated_number,
     coalesce(o.period_start <= o.period_end, true) as check_period_ordered
 from observation o
-order by o.observation_id
 """
 
 DERIVED_CHECKS = (
@@ -79,6 +79,35 @@ DERIVED_CHECKS = (
 )
 
 CODE_SETS = {"unit": UNITS, "measure": MEASURES, "qualifier": QUALIFIERS, "segment": SEGMENTS}
+
+
+def _sql_list(values: Iterable[str]) -> str:
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+
+
+# Each row-wise expectation below, as the SQL condition of a row it rejects; GX validates only
+# those rows (every duplicate id kept, so uniqueness counts the same) and the counts are
+# rescaled to COUNT_SQL (see SuiteSpec.count_sql).
+_FAILS = " or ".join(
+    [
+        "observation_id is null",
+        "value is null or isnan(value)",
+        *(
+            f"{column} is null or {column} not in ({_sql_list(allowed)})"
+            for column, allowed in CODE_SETS.items()
+        ),
+        *(f"not {check}" for check in DERIVED_CHECKS),
+    ]
+)
+
+FRAME_SQL = f"""
+with checked as ({CHECKED_SQL})
+select * from checked
+qualify {_FAILS} or count(*) over (partition by observation_id) > 1
+order by observation_id
+"""
+
+COUNT_SQL = "select count(*) from marts.fct_observation"
 
 
 def build_expectations() -> list[Any]:
@@ -107,6 +136,7 @@ SPEC = SuiteSpec(
     name="fct_observation_blocking",
     model="fct_observation",
     frame_sql=FRAME_SQL,
+    count_sql=COUNT_SQL,
     build_expectations=build_expectations,
     blocking=True,
     example_columns=(

@@ -54,9 +54,13 @@ select
     o.denominator, o.stated_text, o.quality_status,
     {_RULE_COLUMNS}
 from marts.fct_observation o
-left join breaks b on b.observation_id = o.observation_id
+-- Only the observations breaking a rule: every other one keeps them all. The counts
+-- are rescaled to COUNT_SQL (see SuiteSpec.count_sql).
+inner join breaks b on b.observation_id = o.observation_id
 order by o.observation_id
 """
+
+COUNT_SQL = "select count(*) from marts.fct_observation"
 
 
 def build_expectations() -> list[Any]:
@@ -75,6 +79,7 @@ SPEC = SuiteSpec(
     name="fct_observation_warnings",
     model="fct_observation",
     frame_sql=FRAME_SQL,
+    count_sql=COUNT_SQL,
     build_expectations=build_expectations,
     blocking=False,
     example_columns=(
