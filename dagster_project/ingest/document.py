@@ -117,20 +117,16 @@ def _too_large(path: Path, relative: str, file_name: str, reason: str) -> Ingest
         source_sha256 = stream_sha256(path)
     except OSError as error:
         return _not_ok(relative, file_name, b"", "rejected", f"cannot read file: {error}", encoding=None)
-    return IngestedDocument(
+    return _document(
         document_id=document_id,
+        relative=relative,
         file_name=file_name,
-        file_path=relative,
         source_sha256=source_sha256,
         status="rejected",
         status_detail=reason,
         encoding=None,
-        title=None,
-        publisher=None,
-        published_date=None,
-        published_at=None,
+        metadata=DocumentMetadata(),
         text="",
-        char_count=0,
     )
 
 
