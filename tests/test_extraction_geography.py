@@ -63,3 +63,11 @@ def test_segments():
 )
 def test_publisher_domains(publisher, code):
     assert province_from_domain(publisher) == code
+
+
+def test_an_old_code_after_the_2025_arrangement_is_its_successors():
+    from dagster_project.extraction.geography import old_code_at
+
+    assert old_code_at("45", date(2024, 12, 31)) == "45"  # Quảng Trị before July 2025
+    assert old_code_at("45", date(2025, 8, 1)) == "44"  # part of the new Quảng Trị (Quảng Bình's code)
+    assert old_code_at("45", None) == "45"

@@ -67,8 +67,7 @@ def _is_part_of(view: str, d: Draft, whole: Draft) -> bool:
 
 def _restates(view: str, d: Draft, earlier: list[Draft]) -> Draft | None:
     """ "Trong 13 mục tiêu đã đạt ..." when 13 achieved targets were already stated."""
-    lead = view[max(d.clause[0], d.mention.start - 12) : d.mention.start].split()
-    if not lead or lead[-1] != "trong":
+    if not cue_words.restates_a_whole(view, d.clause[0], d.mention.start):
         return None
     for e in reversed(earlier):
         if e.value == d.value and e.indicator == d.indicator and e.unit == d.unit and e.role == "q":

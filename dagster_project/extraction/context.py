@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from dagster_project.extraction.geography import find_places, province_code_for, province_from_domain
+from dagster_project.extraction.geography import find_places, old_code_at, province_from_domain
 from dagster_project.extraction.lexicon import load_yaml
 from dagster_project.extraction.periods import Period, day_period, find_periods, month_period
 from dagster_project.extraction.textnorm import fold_phrase, paragraphs
@@ -99,20 +99,7 @@ def _subject_province(
         return None
     if n <= second or (second >= 2 and n < 1.5 * second):
         return None  # no province stands out: a national or multi-province report
-    if when is not None:
-        from dagster_project.extraction.geography import PlaceMention
-
-        return province_code_for(PlaceMention(0, 0, "province", code, _successor(code)), when)
-    return code
-
-
-def _successor(code: str) -> str | None:
-    from dagster_project.extraction.geography import gazetteer
-
-    for kind, old, new in gazetteer().table.phrases.values():
-        if kind == "province" and old == code:
-            return new
-    return None
+    return old_code_at(code, when)
 
 
 def _within_the_year(view: str, head: int, chosen: Period, published: date | None) -> Period:

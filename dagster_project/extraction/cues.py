@@ -36,6 +36,7 @@ class Cues:
     target_after_re: re.Pattern[str]
     goal_heading_re: re.Pattern[str]
     whole_before_re: re.Pattern[str]
+    restate_words: frozenset[str]
     parts_follow_re: re.Pattern[str]
 
 
@@ -71,6 +72,7 @@ def cues() -> Cues:
         target_after_re=re.compile(data["target_after_pattern"]),
         goal_heading_re=re.compile(data["goal_heading_pattern"]),
         achievement_re=re.compile(edge + "(?:" + alternation(data["achievement_words"]) + r")(?![^\W\d_])"),
+        restate_words=frozenset(data["restate_whole"]),
         whole_before_re=re.compile(edge + "(?:" + alternation(data["whole_before"]) + r")[ \t]*$"),
         parts_follow_re=re.compile(edge + "(?:" + alternation(data["parts_follow"]) + r")(?![^\W\d_])"),
     )
@@ -191,6 +193,12 @@ def rank_indicator(view: str, start: int, end: int) -> str:
 
 def whole_announced_before(view: str, lo: int, pos: int) -> bool:
     return bool(cues().whole_before_re.search(view, lo, pos))
+
+
+def restates_a_whole(view: str, lo: int, pos: int) -> bool:
+    """ "Trong 13 mục tiêu ...": the word right before the number re-announces a stated whole."""
+    lead = view[max(lo, pos - 12) : pos].split()
+    return bool(lead) and lead[-1] in cues().restate_words
 
 
 def parts_follow(view: str, start: int, end: int) -> re.Match[str] | None:

@@ -41,6 +41,7 @@ from dagster_project.schema import DocumentContext, IngestedDocument, Observatio
 EXTRACTOR_VERSION = "1"
 
 _DIGIT_RE = re.compile(r"\d")
+_PAREN_RE = re.compile(r"[()]")
 # Between a figure and a later phrase, these hand the phrase to the next figure ("22,4% và tỷ trọng ...").
 _CONNECTOR_RE = re.compile(r"(?<![^\W\d_])(?:và|cùng|còn|đồng thời)(?![^\W\d_])|[,;(]")
 
@@ -97,7 +98,7 @@ class ParagraphState:
 def extract_document(document: IngestedDocument) -> ExtractionResult:
     text = document.text
     if not text or not _DIGIT_RE.search(text):
-        facts = analyse_document(text, match_view(text) if text else "", document) if text else None
+        facts = analyse_document(text, match_view(text), document) if text else None
         return ExtractionResult(_context(document, facts))
     view = match_view(text)
     facts = analyse_document(text, view, document)
@@ -341,13 +342,13 @@ def _first_comma(view: str, lo: int, hi: int) -> int:
 
 def _paren_groups(view: str, s: int, e: int) -> list[tuple[int, int]]:
     """Spans of parenthesised groups in a sentence."""
-    out, stack = [], []
-    for i in range(s, e):
-        c = view[i]
-        if c == "(":
-            stack.append(i)
-        elif c == ")" and stack:
-            out.append((stack.pop(), i + 1))
+    out: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for m in _PAREN_RE.finditer(view, s, e):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            out.append((stack.pop(), m.end()))
     return out
 
 

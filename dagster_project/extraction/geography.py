@@ -49,7 +49,7 @@ def words_key(phrase: str) -> tuple[str, ...]:
 class Gazetteer:
     table: PhraseTable  # words -> (kind, code, code_2025)
     ascii_names: dict[str, str]  # "hatinh" -> "42" for publisher domains
-    names: dict[str, str]  # code -> name_vi
+    successors: dict[str, str]  # old GSO code -> code of the 2025 unit it became part of
 
 
 @lru_cache(maxsize=1)
@@ -60,10 +60,9 @@ def gazetteer() -> Gazetteer:
     new_by_name = {words_key(r["name_vi"]): r["code"] for r in new}
     phrases: dict[tuple[str, ...], tuple[str, str | None, str | None]] = {}
     ascii_names: dict[str, str] = {}
-    names: dict[str, str] = {}
+    successors = {r["gso_code"]: r["successor_code"] for r in old}
     for r in old:
         code = r["gso_code"]
-        names[code] = r["name_vi"]
         # A pre-2025 name keeps its own code; after 2025 the same name means the new unit.
         forms = [r["name_vi"], *[a for a in r["aliases"].split(";") if a.strip()]]
         for form in forms:
@@ -87,7 +86,7 @@ def gazetteer() -> Gazetteer:
         phrases.setdefault(words_key(form), ("body", "VN", "VN"))
     for form in data["self_markers"]:
         phrases.setdefault(words_key(form), ("self", None, None))
-    return Gazetteer(PhraseTable(phrases), ascii_names, names)
+    return Gazetteer(PhraseTable(phrases), ascii_names, successors)
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +165,13 @@ def province_code_for(mention: PlaceMention, when: date | None) -> str | None:
     if when is not None and when >= ARRANGEMENT_2025 and mention.code_2025:
         return mention.code_2025
     return mention.code or mention.code_2025
+
+
+def old_code_at(code: str, when: date | None) -> str:
+    """A pre-2025 GSO code as it stands at a date: from July 2025 on, its successor's code."""
+    if when is not None and when >= ARRANGEMENT_2025:
+        return gazetteer().successors.get(code, code)
+    return code
 
 
 def province_from_domain(publisher: str) -> str | None:

@@ -51,7 +51,6 @@ class NumberVocabulary:
     power_re: re.Pattern[str]
     powers: dict[str, float]
     per_thousand_re: re.Pattern[str]
-    word_numbers: dict[str, float]
     score_word_re: re.Pattern[str]
     score_context_re: re.Pattern[str]
     per_thousand_before_re: re.Pattern[str]
@@ -74,7 +73,6 @@ def vocabulary() -> NumberVocabulary:
         power_re=re.compile(r"[ \t]*(" + alternation(list(powers)) + r")(?![^\W\d_])"),
         powers=powers,
         per_thousand_re=re.compile(data["per_thousand_pattern"]),
-        word_numbers={k: float(v) for k, v in data["word_numbers"].items()},
         score_word_re=re.compile(r"[ \t]*(?:" + alternation(data["score_words"]) + r")(?![^\W\d_])"),
         score_context_re=re.compile(data["score_context_pattern"]),
         per_thousand_before_re=re.compile(data["per_thousand_before_pattern"]),
