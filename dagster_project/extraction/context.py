@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from dagster_project.extraction.geography import find_places, old_code_at, province_from_domain
+from dagster_project.extraction.geography import PlaceMention, find_places, old_code_at, province_from_domain
 from dagster_project.extraction.lexicon import load_yaml
-from dagster_project.extraction.periods import Period, day_period, find_periods, month_period
+from dagster_project.extraction.periods import Period, PeriodScan, day_period, month_period
 from dagster_project.extraction.textnorm import fold_phrase, paragraphs
 from dagster_project.schema import IngestedDocument
 
@@ -34,19 +34,30 @@ def _self_marker_re() -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![^\W\d_])")
 
 
-def analyse_document(text: str, view: str, document: IngestedDocument) -> DocumentFacts:
+def analyse_document(
+    view: str,
+    document: IngestedDocument,
+    places: list[PlaceMention] | None = None,
+    periods: PeriodScan | None = None,
+) -> DocumentFacts:
+    """``places``: the place mentions of the document's head, if the caller has them already;
+    ``periods``: the document's period phrases, likewise (both are found here otherwise)."""
     head = min(len(view), HEAD_CHARS)
+    if places is None:
+        places = [p for para in paragraphs(view[:head]) for p in find_places(view, para.start, para.end)]
+    else:
+        places = [p for p in places if p.start < head]
+    scan = periods or PeriodScan(view[:head])
     stamp = None if document.published_date else _date_stamp(view)
     published = document.published_date or (stamp.start if stamp else None)
     self_refs = len(_self_marker_re().findall(view, 0, head))
-    subject = _subject_province(view, head, document, published, self_refs > 0)
-    report = _report_period(view, head, published, stamp)
+    subject = _subject_province(view, places, document, published, self_refs > 0)
+    report = _report_period(scan, head, published, stamp)
     context_year = report.year if report else (published.year if published else None)
     # A figure nothing places belongs to the province a provincial article is about, unless the
     # article speaks of the nation far more than of its province (a provincial paper's report on
     # a national conference): mentions of the nation and its ministries against the province's
     # own name and "toàn tỉnh"-style self references.
-    places = [p for para in paragraphs(view[:head]) for p in find_places(view, para.start, para.end)]
     national_refs = sum(1 for p in places if p.kind in ("national", "body"))
     provincial_refs = self_refs + sum(1 for p in places if p.kind == "province" and p.code == subject)
     default_geo = subject if subject and (self_refs >= 2 or 2 * provincial_refs >= national_refs) else "VN"
@@ -68,7 +79,11 @@ def _date_stamp(view: str) -> Period | None:
 
 
 def _subject_province(
-    view: str, head: int, document: IngestedDocument, when: date | None, speaks_of_itself: bool
+    view: str,
+    places: list[PlaceMention],
+    document: IngestedDocument,
+    when: date | None,
+    speaks_of_itself: bool,
 ) -> str | None:
     votes: Counter[str] = Counter()
     if document.publisher:
@@ -83,8 +98,6 @@ def _subject_province(
         for p in find_places(t, 0, len(t)):
             if p.kind == "province" and p.code:
                 votes[p.code] += 2
-    # paragraph by paragraph, so that the shape memo of find_places serves repeated paragraphs
-    places = [p for para in paragraphs(view[:head]) for p in find_places(view, para.start, para.end)]
     for p in places:
         if p.kind != "province" or not p.code:
             continue
@@ -102,12 +115,12 @@ def _subject_province(
     return old_code_at(code, when)
 
 
-def _within_the_year(view: str, head: int, chosen: Period, published: date | None) -> Period:
+def _within_the_year(scan: PeriodScan, head: int, chosen: Period, published: date | None) -> Period:
     """A year's report that says "6 tháng đầu năm" reports on that half: the first part of the
     year it names (half, quarter, month) rather than the whole year."""
     if chosen.grain != "year":
         return chosen
-    for p in find_periods(view, 0, head, chosen.year):
+    for p in scan.mentions(0, head, chosen.year):
         period = p.period
         if p.role != "period" or period is None or period.grain not in ("half", "quarter", "month"):
             continue
@@ -120,12 +133,14 @@ def _within_the_year(view: str, head: int, chosen: Period, published: date | Non
     return chosen
 
 
-def _report_period(view: str, head: int, published: date | None, stamp: Period | None) -> Period | None:
+def _report_period(
+    scan: PeriodScan, head: int, published: date | None, stamp: Period | None
+) -> Period | None:
     """The first period the document reports on (not a baseline, a plan or an event day)."""
     # without a publication date a yearless phrase cannot be placed, and is passed over below
     ctx = published.year if published else None
     candidates = []
-    for p in find_periods(view, 0, head, ctx):
+    for p in scan.mentions(0, head, ctx):
         if p.role != "period" or p.period is None or p.period.grain in ("day", "span"):
             continue
         if published is not None and p.period.start > published:
@@ -137,10 +152,10 @@ def _report_period(view: str, head: int, published: date | None, stamp: Period |
     if closed:
         # a dated article reports on the latest period it names that ended by its date
         return _within_the_year(
-            view, head, max(closed, key=lambda p: (p.end, -candidates.index(p))), published
+            scan, head, max(closed, key=lambda p: (p.end, -candidates.index(p))), published
         )
     if candidates and published is None:
-        return _within_the_year(view, head, candidates[0], published)
+        return _within_the_year(scan, head, candidates[0], published)
     if stamp is not None:  # an article on the present: its own date, as precisely as it is known
         return stamp
     if published is not None:

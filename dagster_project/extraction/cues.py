@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dagster_project.extraction.lexicon import alternation, load_yaml
+from dagster_project.extraction.lexicon import alternation, load_yaml, whole_words
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -53,14 +53,14 @@ def cues() -> Cues:
         fillers=frozenset(data["filler_words"]),
         change_of=change_of,
         growth=frozenset(tuple(p.split()) for p in data["growth_words"]),
-        target_re=re.compile(edge + "(?:" + alternation(data["target_cues"]) + r")(?![^\W\d_])"),
+        target_re=re.compile(whole_words(data["target_cues"])),
         components=tuple((re.compile(row[0]), row[1], "part" in row[2:]) for row in data["components"]),
         programs=tuple((re.compile(rx), name) for rx, name in data["programs"]),
-        rank_list_re=re.compile(edge + "(?:" + alternation(data["rank_list_cues"]) + r")(?![^\W\d_])"),
-        rank_context_re=re.compile(edge + "(?:" + alternation(data["rank_context"]) + r")(?![^\W\d_])"),
-        rank_continues_re=re.compile(edge + "(?:" + alternation(data["rank_continues"]) + r")(?![^\W\d_])"),
-        rank_topic_re=re.compile(edge + "(?:" + alternation(data["rank_topics"]) + r")(?![^\W\d_])"),
-        rank_leader_re=re.compile(edge + "(?:" + alternation(data["rank_leader_words"]) + r")(?![^\W\d_])"),
+        rank_list_re=re.compile(whole_words(data["rank_list_cues"])),
+        rank_context_re=re.compile(whole_words(data["rank_context"])),
+        rank_continues_re=re.compile(whole_words(data["rank_continues"])),
+        rank_topic_re=re.compile(whole_words(data["rank_topics"])),
+        rank_leader_re=re.compile(whole_words(data["rank_leader_words"])),
         ordinal_re=re.compile(
             edge
             + r"(?:đứng|xếp|giữ vị trí|vị trí)[ \t]+thứ[ \t]+("
@@ -71,10 +71,10 @@ def cues() -> Cues:
         near_target_re=re.compile(data["near_target_pattern"]),
         target_after_re=re.compile(data["target_after_pattern"]),
         goal_heading_re=re.compile(data["goal_heading_pattern"]),
-        achievement_re=re.compile(edge + "(?:" + alternation(data["achievement_words"]) + r")(?![^\W\d_])"),
+        achievement_re=re.compile(whole_words(data["achievement_words"])),
         restate_words=frozenset(data["restate_whole"]),
         whole_before_re=re.compile(edge + "(?:" + alternation(data["whole_before"]) + r")[ \t]*$"),
-        parts_follow_re=re.compile(edge + "(?:" + alternation(data["parts_follow"]) + r")(?![^\W\d_])"),
+        parts_follow_re=re.compile(whole_words(data["parts_follow"])),
     )
 
 

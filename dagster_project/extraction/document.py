@@ -34,7 +34,7 @@ from dagster_project.extraction.indicators import (
 )
 from dagster_project.extraction.non_quantities import is_rank_cue, why_not_a_quantity
 from dagster_project.extraction.numbers import NumberMention, per_thousand_phrases, scan_numbers
-from dagster_project.extraction.periods import Period, PeriodMention, find_periods, year_period
+from dagster_project.extraction.periods import Period, PeriodMention, PeriodScan, year_period
 from dagster_project.extraction.textnorm import Span, match_view, paragraphs, sentences
 from dagster_project.schema import DocumentContext, IngestedDocument, Observation
 
@@ -98,13 +98,18 @@ class ParagraphState:
 def extract_document(document: IngestedDocument) -> ExtractionResult:
     text = document.text
     if not text or not _DIGIT_RE.search(text):
-        facts = analyse_document(text, match_view(text), document) if text else None
+        facts = analyse_document(match_view(text), document) if text else None
         return ExtractionResult(_context(document, facts))
     view = match_view(text)
-    facts = analyse_document(text, view, document)
+    # Each recogniser reads a sentence once: the places found here serve both the document's
+    # subject and the figures of each sentence, and periods are found in one pass over the text.
+    laid_out = [(para, sentences(text, para)) for para in paragraphs(text)]
+    places = {sent: find_places(view, sent.start, sent.end) for _, sents in laid_out for sent in sents}
+    periods = PeriodScan(view)
+    facts = analyse_document(view, document, [p for found in places.values() for p in found], periods)
     drafts: list[Draft] = []
     in_goals = False  # under a "Mục tiêu cụ thể" heading, until a line reports what was done
-    for para in paragraphs(text):
+    for para, sents in laid_out:
         if cue_words.is_goal_heading(view, para.start, para.end):
             in_goals = True
             continue
@@ -114,8 +119,8 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
             continue
         state = ParagraphState(geo=None, year=None, goals=in_goals)
         para_drafts: list[Draft] = []
-        for sent in sentences(text, para):
-            found = _read_sentence(text, view, sent, state, facts)
+        for sent in sents:
+            found = _read_sentence(text, view, sent, state, facts, places[sent], periods)
             para_drafts.extend(found)
         link_parts(view, para_drafts)
         para_drafts = [d for d in para_drafts if d.role != "restated"]
@@ -139,12 +144,17 @@ def _context(document: IngestedDocument, facts: DocumentFacts | None) -> Documen
 
 
 def _read_sentence(
-    text: str, view: str, sent: Span, state: ParagraphState, facts: DocumentFacts
+    text: str,
+    view: str,
+    sent: Span,
+    state: ParagraphState,
+    facts: DocumentFacts,
+    places: list[PlaceMention],
+    period_scan: PeriodScan,
 ) -> list[Draft]:
     s, e = sent.start, sent.end
-    periods = find_periods(view, s, e, state.year or facts.context_year)
+    periods = period_scan.mentions(s, e, state.year or facts.context_year)
     hits = find_indicator_hits(view, s, e)
-    places = find_places(view, s, e)
     programs = cue_words.find_programs(view, s, e)
     drafts: list[Draft] = []
     if _DIGIT_RE.search(view, s, e):

@@ -41,3 +41,19 @@ def seed_path(name: str) -> Path:
 def alternation(words: list[str]) -> str:
     """A regex alternation of literal phrases, longest first (so "tỷ đồng" wins over "tỷ")."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def first_letters_guard(words: list[str]) -> str:
+    """A lookahead on the first letters of ``words``: ``(?=[ctđ])``.
+
+    Python's regex engine tries a pattern at every position of the text; a pattern that opens
+    with a word-edge lookbehind gets none of its prefix shortcuts, so searching a sentence for
+    one of fifty cue phrases costs fifty failed branches per character. A one-class lookahead
+    in front rejects most positions at once (about 3x faster on report text).
+    """
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words if w})) + "])"
+
+
+def whole_words(words: list[str]) -> str:
+    """Any of the literal phrases ``words``, as whole words, longest first, guarded for speed."""
+    return first_letters_guard(words) + r"(?<![^\W\d_])(?:" + alternation(words) + r")(?![^\W\d_])"

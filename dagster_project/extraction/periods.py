@@ -11,12 +11,14 @@ period of the figure. Cue words live in ``resources/periods.yaml``.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from dagster_project.extraction.lexicon import load_yaml
+from dagster_project.extraction.lexicon import first_letters_guard, load_yaml
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -144,14 +146,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         *cues["day_cues"],
     ]
     anchor = re.compile(
-        r"(?<![\d.,])\d|(?<![^\W\d_])(?:"
+        first_letters_guard([*starts, *"0123456789"])
+        + r"(?:(?<![\d.,])\d|(?<![^\W\d_])(?:"
         + "|".join(sorted(set(starts), key=len, reverse=True))
-        + r")(?![^\W\d_])"
+        + r")(?![^\W\d_]))"
     )
     anywhere = "|".join(re.escape(c) for c in cues["now_cues"])
     initial = "|".join(re.escape(c) for c in cues["clause_initial_now_cues"])
+    guard = first_letters_guard([*cues["now_cues"], *cues["clause_initial_now_cues"]])
     now = re.compile(
-        rf"(?<![^\W\d_])(?:{anywhere})(?![^\W\d_])|(?:^|(?<=[.,;:(])|(?<=[.,;:(] ))(?:{initial})(?![^\W\d_])",
+        guard + rf"(?:(?<![^\W\d_])(?:{anywhere})(?![^\W\d_])"
+        rf"|(?:^|(?<=[.,;:(])|(?<=[.,;:(] ))(?:{initial})(?![^\W\d_]))",
         re.MULTILINE,
     )
     baseline = re.compile(r"(?:" + "|".join(re.escape(c) for c in cues["baseline_cues"]) + r")[ \t]*$")
@@ -160,8 +165,35 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 def find_periods(view: str, start: int, end: int, context_year: int | None) -> list[PeriodMention]:
     """Period phrases between ``start`` and ``end`` of the match view, in order."""
-    main, anchor_re, now_re, baseline_re = _patterns()
-    out: list[PeriodMention] = []
+    return _resolve(view, _scan(view, start, end), start, context_year)
+
+
+class PeriodScan:
+    """The period phrases of a whole document, found in one pass of the patterns and then read
+    sentence by sentence, each with the context year of its own paragraph."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self._found = _scan(view, 0, len(view))
+        self._starts = [m.start() for m in self._found]
+        self._reach = list(itertools.accumulate((m.end() for m in self._found), max, initial=0))
+
+    def mentions(self, start: int, end: int, context_year: int | None) -> list[PeriodMention]:
+        """What ``find_periods(view, start, end, context_year)`` gives, from the document's pass."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end, lo)
+        inside = self._found[lo:hi]
+        # a phrase that runs over the end of the stretch (or one before it that runs into it) would
+        # have been read shorter, or otherwise, by a pass over the stretch alone
+        if (inside and inside[-1].end() > end) or self._reach[lo] > start:
+            return find_periods(self.view, start, end, context_year)
+        return _resolve(self.view, inside, start, context_year)
+
+
+def _scan(view: str, start: int, end: int) -> list[re.Match[str]]:
+    """The period phrases (and "đến nay" phrases) of a stretch, in order, not yet interpreted."""
+    main, anchor_re, now_re, _ = _patterns()
+    found: list[re.Match[str]] = []
     pos = start
     for a in anchor_re.finditer(view, start, end):
         if a.start() < pos:
@@ -170,6 +202,21 @@ def find_periods(view: str, start: int, end: int, context_year: int | None) -> l
         if m is None:
             continue
         pos = m.end()
+        found.append(m)
+    found.extend(now_re.finditer(view, start, end))
+    found.sort(key=lambda m: m.start())
+    return found
+
+
+def _resolve(
+    view: str, found: list[re.Match[str]], start: int, context_year: int | None
+) -> list[PeriodMention]:
+    main, _, _, baseline_re = _patterns()
+    out: list[PeriodMention] = []
+    for m in found:
+        if m.re is not main:
+            out.append(PeriodMention(m.start(), m.end(), None, "now", False))
+            continue
         period, has_year = _period_of(m, context_year)
         if period is None and not m.group("bare_year"):
             # "cuối tháng 6" with no year in sight: still a period phrase (its numbers are not
@@ -179,9 +226,6 @@ def find_periods(view: str, start: int, end: int, context_year: int | None) -> l
         lead = view[max(start, m.start() - 24) : m.start()]
         role = "baseline" if baseline_re.search(lead) else "period"
         out.append(PeriodMention(m.start(), m.end(), period, role, has_year))
-    for m in now_re.finditer(view, start, end):
-        out.append(PeriodMention(m.start(), m.end(), None, "now", False))
-    out.sort(key=lambda p: p.start)
     return out
 
 

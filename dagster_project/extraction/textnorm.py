@@ -57,6 +57,25 @@ def mask_numbers(s: str) -> str:
     return _NUMBER_RE.sub(lambda m: m.group().translate(_ZEROS), s)
 
 
+_last_shape: tuple[str, int, int, str] = ("", 0, 0, "")
+
+
+def sentence_shape(view: str, start: int, end: int) -> str:
+    """``mask_numbers(view[start:end])``, remembered for the last stretch asked: the memoised
+    recognisers of one sentence (places, indicators, segments) all ask for the same shape."""
+    global _last_shape
+    last_view, last_start, last_end, shape = _last_shape
+    if view is last_view and start == last_start and end == last_end:
+        return shape
+    chunk = view[start:end]
+    shape = mask_numbers(chunk) if _HAS_DIGIT_RE.search(chunk) else chunk
+    _last_shape = (view, start, end, shape)
+    return shape
+
+
+_HAS_DIGIT_RE = re.compile(r"\d")
+
+
 class ShapeMemo:
     """Memoise a recogniser that reads only words, keyed by the sentence's shape.
 
@@ -72,7 +91,7 @@ class ShapeMemo:
         self._maxsize = maxsize
 
     def __call__(self, view: str, start: int, end: int) -> list[Any]:
-        shape = mask_numbers(view[start:end])
+        shape = sentence_shape(view, start, end)
         found = self._cache.get(shape)
         if found is None:
             if len(self._cache) >= self._maxsize:
