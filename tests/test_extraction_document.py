@@ -6,7 +6,8 @@ taken from the sample corpus.
 
 import pytest
 
-from tests.extraction_helpers import by_text, extract
+from dagster_project.extraction import extract_document
+from tests.extraction_helpers import by_text, document, extract
 
 
 @pytest.mark.parametrize(
@@ -231,3 +232,14 @@ def test_a_list_of_goals_goes_on_into_the_next_sentence():
 )
 def test_codes_holidays_durations_and_other_units_are_not_quantities(text):
     assert extract(text) == []
+
+
+def test_a_publisher_that_names_no_province_leaves_the_text_to_decide_the_subject():
+    # the publisher's name is read for a province first; failing that, the places the text
+    # names still vote (a regression: the publisher's empty reading once replaced them)
+    text = (
+        "(KTSG Online) - UBND TPHCM chỉ đạo cán bộ làm tài khoản định danh điện tử trong tháng 4-2023. "
+        "Tính đến ngày 1-3, TPHCM đã cấp 1.497.360 tài khoản định danh điện tử."
+    )
+    result = extract_document(document(text, publisher="KTSG Online"))
+    assert result.context.subject_geo_code == "79"

@@ -89,8 +89,8 @@ def _subject_province(
     if document.publisher:
         code = province_from_domain(document.publisher)
         if code is None:
-            places = [p for p in find_places(fold_phrase(document.publisher), 0, len(document.publisher))]
-            code = next((p.code for p in places if p.kind == "province"), None)
+            named = find_places(fold_phrase(document.publisher), 0, len(document.publisher))
+            code = next((p.code for p in named if p.kind == "province"), None)
         if code:
             votes[code] += 3
     if document.title:
