@@ -243,3 +243,52 @@ def test_a_publisher_that_names_no_province_leaves_the_text_to_decide_the_subjec
     )
     result = extract_document(document(text, publisher="KTSG Online"))
     assert result.context.subject_geo_code == "79"
+
+
+def test_a_period_right_after_a_figure_is_its_own():
+    text = "Tỷ trọng của khu vực dịch vụ trong GDP tăng từ 6,53% năm 2020 lên 6,65% năm 2023."
+    obs = by_text(extract(text), text)
+    assert obs["6,53"].period_code == "2020"
+    assert obs["6,65"].period_code == "2023"
+
+
+def test_a_plan_dates_its_targets_not_the_results_beside_it():
+    text = (
+        "Sáu tháng đầu năm 2023, tỷ lệ người sử dụng Internet đạt 78,59%, đã vượt mục tiêu kế hoạch "
+        "năm 2023 (kế hoạch năm 2023 là 76%). Số thuê bao băng rộng cố định đạt 88,6% kế hoạch năm 2023."
+    )
+    obs = by_text(extract(text, published="2023-07-05"), text)
+    assert (obs["78,59"].period_code, obs["78,59"].is_target) == ("2023-H1", False)
+    assert (obs["76"].period_code, obs["76"].is_target) == ("2023", True)
+    assert (obs["88,6"].period_code, obs["88,6"].is_target) == ("2023-H1", False)
+
+
+def test_a_goal_stops_at_a_clause_that_reports_results():
+    text = (
+        "Mục tiêu năm 2023 đạt 84% hộ gia đình sử dụng cáp quang; Số thuê bao băng rộng cố định "
+        "ước đạt 22,3 triệu thuê bao, tăng 7,7% so với cùng kỳ năm ngoái."
+    )
+    obs = by_text(extract(text, published="2023-09-10"), text)
+    assert obs["84"].is_target is True
+    assert obs["22,3"].is_target is False
+    assert obs["7,7"].is_target is False
+
+
+def test_a_list_of_goals_runs_on_past_its_semicolons():
+    text = (
+        "Mục tiêu đến hết năm 2025, đạt 100% thôn được phủ sóng băng rộng di động; "
+        "Tỷ lệ dùng chung vị trí BTS đạt trên 20%."
+    )
+    obs = by_text(extract(text, published="2024-12-01"), text)
+    assert all(obs[k].is_target and obs[k].period_code == "2025" for k in ("100", "20"))
+
+
+def test_a_month_stamp_closes_the_periods_that_end_within_its_month():
+    # stamped June 2023: the first half of 2023 is what the text reports on, not May
+    text = (
+        "date 2023-06\nSáu tháng đầu năm 2023, số thuê bao băng rộng cố định đạt 22,14 triệu. "
+        "Tốc độ băng rộng cố định tháng 5/2023 đạt 93 Mbps.\nTỷ lệ sử dụng IPv6 đạt 57,6%."
+    )
+    result = extract_document(document(text))
+    assert result.context.report_period_code == "2023-H1"
+    assert by_text(result.observations, text)["57,6"].period_code == "2023-H1"

@@ -34,6 +34,8 @@ def periods(text, year=2024):
         ("ngày 12 tháng 3 năm 2024", "2024-03-12"),
         ("giai đoạn 2021-2025", "2021/2025"),
         ("giai đoạn 2023 – 2025", "2023/2025"),
+        ("trong quý I-2024", "2024-Q1"),
+        ("quý II – 2023", "2023-Q2"),
     ],
 )
 def test_period_phrases(text, code):
@@ -43,6 +45,18 @@ def test_period_phrases(text, code):
 
 def test_yearless_phrase_takes_the_context_year():
     assert periods("6 tháng đầu năm", year=2022)[0][1] == "2022-H1"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("đạt 91,8% kế hoạch năm 2023", "năm 2023", "2023"),
+        ("Mục tiêu đạt đến tháng 12/2023 đạt 90 thuê bao", "tháng 12/2023", "2023-12"),
+        ("chỉ tiêu năm 2025 là 80%", "năm 2025", "2025"),
+    ],
+)
+def test_the_period_of_a_plan_is_marked(text, phrase, code):
+    assert (phrase, code, "plan") in periods(text)
 
 
 def test_comparison_baseline_is_marked():

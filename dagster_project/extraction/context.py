@@ -24,6 +24,7 @@ class DocumentFacts:
     subject_geo: str | None
     report_period: Period | None
     published_date: date | None  # or, for an undated text, the month its date stamp gives
+    published_by: date | None  # the last day it can have been published (a stamp's month's end)
     context_year: int | None  # the year a yearless phrase ("6 tháng đầu năm") falls in
     default_geo: str  # the geography of a figure nothing else places
 
@@ -48,11 +49,13 @@ def analyse_document(
     else:
         places = [p for p in places if p.start < head]
     scan = periods or PeriodScan(view[:head])
-    stamp = None if document.published_date else _date_stamp(view)
+    stamp, body = _date_stamp(view)
+    stamp = None if document.published_date else stamp
     published = document.published_date or (stamp.start if stamp else None)
     self_refs = len(_self_marker_re().findall(view, 0, head))
     subject = _subject_province(view, places, document, published, self_refs > 0)
-    report = _report_period(scan, head, published, stamp)
+    published_by = document.published_date or (stamp.end if stamp else None)
+    report = _report_period(scan, body, head, published, published_by, stamp)
     context_year = report.year if report else (published.year if published else None)
     # A figure nothing places belongs to the province a provincial article is about, unless the
     # article speaks of the nation far more than of its province (a provincial paper's report on
@@ -61,21 +64,24 @@ def analyse_document(
     national_refs = sum(1 for p in places if p.kind in ("national", "body"))
     provincial_refs = self_refs + sum(1 for p in places if p.kind == "province" and p.code == subject)
     default_geo = subject if subject and (self_refs >= 2 or 2 * provincial_refs >= national_refs) else "VN"
-    return DocumentFacts(subject, report, published, context_year, default_geo)
+    return DocumentFacts(subject, report, published, published_by, context_year, default_geo)
 
 
 # "date 2024-01" / "2022-08-05" alone at the top of an excerpt: when it was published, to the month
 _DATE_STAMP_RE = re.compile(r"(?:date|published|ngày đăng)?[ \t:]*(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])")
 
 
-def _date_stamp(view: str) -> Period | None:
+def _date_stamp(view: str) -> tuple[Period | None, int]:
+    """The date a stamp line gives, and where the text after the stamp begins (the stamp's own
+    "2024-01" is when the text was published, not a period it reports on)."""
     m = _DATE_STAMP_RE.match(view)
     if m is None:
-        return None
+        return None, 0
     try:
-        return day_period(int(m[1]), int(m[2]), int(m[3])) if m[3] else month_period(int(m[1]), int(m[2]))
+        y, mo = int(m[1]), int(m[2])
+        return (day_period(y, mo, int(m[3])) if m[3] else month_period(y, mo)), m.end()
     except ValueError:
-        return None
+        return None, 0
 
 
 def _subject_province(
@@ -134,13 +140,18 @@ def _within_the_year(scan: PeriodScan, head: int, chosen: Period, published: dat
 
 
 def _report_period(
-    scan: PeriodScan, head: int, published: date | None, stamp: Period | None
+    scan: PeriodScan,
+    body: int,
+    head: int,
+    published: date | None,
+    published_by: date | None,
+    stamp: Period | None,
 ) -> Period | None:
     """The first period the document reports on (not a baseline, a plan or an event day)."""
     # without a publication date a yearless phrase cannot be placed, and is passed over below
     ctx = published.year if published else None
     candidates = []
-    for p in scan.mentions(0, head, ctx):
+    for p in scan.mentions(body, head, ctx):
         if p.role != "period" or p.period is None or p.period.grain in ("day", "span"):
             continue
         if published is not None and p.period.start > published:
@@ -148,11 +159,13 @@ def _report_period(
         if published is None and not p.has_year:
             continue  # "trong 10 tháng" says which months only once the year is known
         candidates.append(p.period)
-    closed = [c for c in candidates if published is not None and c.end <= published]
+    # a period that had ended by the publication (by the end of a date stamp's month: a report of
+    # "6 tháng đầu năm" stamped June is closed)
+    closed = [c for c in candidates if published_by is not None and c.end <= published_by]
     if closed:
         # a dated article reports on the latest period it names that ended by its date
         return _within_the_year(
-            scan, head, max(closed, key=lambda p: (p.end, -candidates.index(p))), published
+            scan, head, max(closed, key=lambda p: (p.end, -candidates.index(p))), published_by
         )
     if candidates and published is None:
         return _within_the_year(scan, head, candidates[0], published)

@@ -77,6 +77,7 @@ class Draft:
     places: list[PlaceMention] | None = None  # set when a "respectively" list names the place
     fixed_period: Period | None = None  # likewise for a list of years
     period_stated: bool = False  # the period is stated in the figure's own clause
+    period_at: int = -1  # where that stated period phrase starts
     role: str = "q"
     span: tuple[int, int] = (0, 0)
 
@@ -90,6 +91,7 @@ class ParagraphState:
     year: int | None = None
     hits: list[IndicatorHit] = field(default_factory=list)
     program: str | None = None
+    plan: Period | None = None  # the period of the last plan or goal the paragraph named
     goals: bool = False  # the last sentence with figures stated only goals
     ranking: bool = False  # the paragraph is about a ranking (DTI)
     last_rank: int = 0  # the last place of the ranking stated so far
@@ -177,10 +179,11 @@ def _read_sentence(
         targets_from = cue_words.first_target_cue(view, s, e)
         if targets_from is None and state.goals and not cue_words.reports_achievement(view, s, e):
             targets_from = s  # a list of goals goes on: "... đặt mục tiêu ... 80% .... Hơn 50% ..."
+        targets = None if targets_from is None else (targets_from, _goals_end(view, targets_from, e))
         groups = _paren_groups(view, s, e)
         figure_spans = [(d.mention.start, d.mention.unit_end) for d in drafts]
         for d in drafts:
-            _attach_period(d, periods, groups, state, facts, figure_spans)
+            _attach_period(view, d, periods, groups, state, facts, figure_spans)
             _attach_indicator(view, d, hits, state, figure_spans)
             if d.fixed_period is not None:
                 d.period = d.fixed_period
@@ -190,7 +193,9 @@ def _read_sentence(
             if d.segment == "all":
                 _attach_segment(view, d, segments)
             _attach_measure_and_qualifier(view, d)
-            _attach_target(view, d, targets_from, facts)
+            _attach_target(view, d, targets, facts)
+            if d.is_target:
+                _attach_plan_period(d, periods, groups, state)
             d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
             d.program = _nearest_before(programs, d.mention.start) or state.program
     _remember(view, sent, state, facts, periods, hits, places, programs, drafts)
@@ -251,6 +256,9 @@ def _remember(
     ]
     if own:
         state.period = own[-1].period
+    plans = [p for p in periods if p.role == "plan" and p.period is not None]
+    if plans:
+        state.plan = plans[-1].period
     # what the sentence was about (a counted noun after one figure names only that figure)
     state.hits = [h for h in hits if not h.pattern.head] or state.hits
     geo_marks = [p for p in places if not (p.kind == "national" and comparison_scope(view, p))]
@@ -373,7 +381,11 @@ def _visible(groups: list[tuple[int, int]], pos: int, mention_pos: int) -> bool:
     return g is None or g[0] < mention_pos < g[1]
 
 
+_ADJACENT_RE = re.compile(r"[ \t]*(?:vào[ \t]+)?")
+
+
 def _attach_period(
+    view: str,
     d: Draft,
     periods: list[PeriodMention],
     groups: list[tuple[int, int]],
@@ -393,7 +405,9 @@ def _attach_period(
         if p.start >= d.mention.unit_end
         and not any(d.mention.unit_end <= a < d.clause[1] for a, _ in figure_spans)
     ]
-    chosen = before[-1] if before else None
+    # "tăng từ 6,53% năm 2020 lên 6,65% năm 2023": a period right after the figure is its own
+    adjacent = [p for p in in_clause if _ADJACENT_RE.fullmatch(view, d.mention.unit_end, p.start)]
+    chosen = adjacent[0] if adjacent else before[-1] if before else None
     if chosen is None and after:
         chosen = after[0]
     if chosen is None:
@@ -402,6 +416,7 @@ def _attach_period(
     if chosen is not None:
         d.period = chosen.period if chosen.role == "period" else facts.report_period
         d.period_stated = chosen in in_clause and chosen.role == "period"  # "đến nay" states no period
+        d.period_at = chosen.start
     else:
         d.period = state.period or facts.report_period
 
@@ -538,12 +553,12 @@ def _attach_measure_and_qualifier(view: str, d: Draft) -> None:
         d.measure = "change"
 
 
-def _attach_target(view: str, d: Draft, targets_from: int | None, facts: DocumentFacts) -> None:
+def _attach_target(view: str, d: Draft, targets: tuple[int, int] | None, facts: DocumentFacts) -> None:
     if d.is_target:
         return
     if (
-        targets_from is not None
-        and targets_from <= d.mention.start
+        targets is not None
+        and targets[0] <= d.mention.start < targets[1]
         and not _FROM_RE.search(view, max(d.left[0], d.mention.start - 8), d.mention.start)
     ):
         d.is_target = True
@@ -558,6 +573,49 @@ def _attach_target(view: str, d: Draft, targets_from: int | None, facts: Documen
     # publication date the reporting period is too uncertain a reference to judge that
     if d.period is not None and facts.published_date is not None and d.period.start > facts.published_date:
         d.is_target = True
+
+
+_SEMICOLON_RE = re.compile(r";")
+
+
+def _goals_end(view: str, pos: int, end: int) -> int:
+    """Where a goal stated at ``pos`` stops governing the figures after it: at the first clause
+    (after a semicolon, outside brackets) that reports results ("...; Số thuê bao ... ước đạt
+    101,2 triệu, tăng 7,77% so với cùng kỳ"); a list of goals runs on to ``end``."""
+    for m in _SEMICOLON_RE.finditer(view, pos, end):
+        if view.count("(", pos, m.start()) > view.count(")", pos, m.start()):
+            continue
+        nxt = view.find(";", m.end(), end)
+        if cue_words.reports_achievement(view, m.end(), end if nxt < 0 else nxt):
+            return m.start()
+    return end
+
+
+def _attach_plan_period(
+    d: Draft, periods: list[PeriodMention], groups: list[tuple[int, int]], state: ParagraphState
+) -> None:
+    """A target takes the period of the plan it belongs to ("mục tiêu năm 2023 đạt 84%",
+    "(kế hoạch năm 2023 là 76%)"): the plan phrase of its clause, else the last one before it."""
+    pos = d.mention.start
+    plans = [
+        p for p in periods if p.role == "plan" and p.period is not None and _visible(groups, p.start, pos)
+    ]
+    in_clause = [p for p in plans if d.clause[0] <= p.start < d.clause[1]]
+    clause_before = [p for p in in_clause if p.end <= pos]
+    clause_after = [p for p in in_clause if p.start >= d.mention.unit_end]
+    before = [p for p in plans if p.end <= pos]
+    if d.period_stated:
+        # a plan named between the figure and its stated period is nearer: "Sáu tháng đầu năm
+        # 2023, ... đạt 78,59%, vượt kế hoạch năm 2023 (kế hoạch năm 2023 là 76%)"
+        nearer = [p for p in clause_before if p.start > d.period_at]
+        if nearer:
+            d.period = nearer[-1].period
+        return
+    chosen = clause_before[-1:] or clause_after[:1] or before[-1:]
+    if chosen:
+        d.period = chosen[0].period
+    elif state.plan is not None:
+        d.period = state.plan
 
 
 def _nearest_before(found: list[tuple[int, str]], pos: int) -> str | None:

@@ -86,7 +86,9 @@ class PeriodMention:
     start: int
     end: int
     period: Period | None  # None for "đến nay" (the document's own period)
-    role: str  # "period", "baseline", "now", "undated" (a period phrase whose year is unknown)
+    # "period"; "baseline" (of a comparison); "plan" (the period of a plan or goal: "kế hoạch năm
+    # 2023"); "now" ("đến nay"); "undated" (a period phrase whose year is unknown)
+    role: str
     has_year: bool
 
 
@@ -95,9 +97,10 @@ def _valid_year(y: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = load_yaml("periods.yaml")
-    sep = r"(?:[ \t]*/[ \t]*|[ \t]+năm[ \t]+|[ \t]+)"
+    # "quý III/2024", "quý III năm 2024", "quý I-2024", "quý II 2024"
+    sep = r"(?:[ \t]*/[ \t]*|[ \t]+năm[ \t]+|[ \t]*[-–][ \t]*(?=\d{4})|[ \t]+)"
     parts = [
         r"(?P<dmy>(?<![\d/])(?P<dmy_d>\d{1,2})(?P<dmy_sep>[/-])(?P<dmy_m>\d{1,2})(?P=dmy_sep)"
         r"(?P<dmy_y>\d{4})(?![\d/]))",
@@ -160,7 +163,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.MULTILINE,
     )
     baseline = re.compile(r"(?:" + "|".join(re.escape(c) for c in cues["baseline_cues"]) + r")[ \t]*$")
-    return main, anchor, now, baseline
+    # "kế hoạch năm 2023", "mục tiêu đạt đến tháng 12/2023", "chỉ tiêu tăng trưởng năm 2024"
+    plan = re.compile(
+        r"(?<![^\W\d_])(?:"
+        + "|".join(re.escape(c) for c in cues["plan_cues"])
+        + r")(?:[ \t]+[^\W\d_]+){0,3}[ \t]*$"
+    )
+    return main, anchor, now, baseline, plan
 
 
 def find_periods(view: str, start: int, end: int, context_year: int | None) -> list[PeriodMention]:
@@ -192,7 +201,7 @@ class PeriodScan:
 
 def _scan(view: str, start: int, end: int) -> list[re.Match[str]]:
     """The period phrases (and "đến nay" phrases) of a stretch, in order, not yet interpreted."""
-    main, anchor_re, now_re, _ = _patterns()
+    main, anchor_re, now_re, _, _ = _patterns()
     found: list[re.Match[str]] = []
     pos = start
     for a in anchor_re.finditer(view, start, end):
@@ -211,7 +220,7 @@ def _scan(view: str, start: int, end: int) -> list[re.Match[str]]:
 def _resolve(
     view: str, found: list[re.Match[str]], start: int, context_year: int | None
 ) -> list[PeriodMention]:
-    main, _, _, baseline_re = _patterns()
+    main, _, _, baseline_re, plan_re = _patterns()
     out: list[PeriodMention] = []
     for m in found:
         if m.re is not main:
@@ -224,7 +233,7 @@ def _resolve(
             out.append(PeriodMention(m.start(), m.end(), None, "undated", False))
             continue
         lead = view[max(start, m.start() - 24) : m.start()]
-        role = "baseline" if baseline_re.search(lead) else "period"
+        role = "baseline" if baseline_re.search(lead) else "plan" if plan_re.search(lead) else "period"
         out.append(PeriodMention(m.start(), m.end(), period, role, has_year))
     return out
 
