@@ -292,3 +292,27 @@ def test_a_month_stamp_closes_the_periods_that_end_within_its_month():
     result = extract_document(document(text))
     assert result.context.report_period_code == "2023-H1"
     assert by_text(result.observations, text)["57,6"].period_code == "2023-H1"
+
+
+def test_the_base_of_a_rate_is_no_figure():
+    text = "Số thuê bao băng rộng cố định đạt 22,14 triệu thuê bao (tương ứng 22,26 thuê bao/100 dân)."
+    assert sorted(by_text(extract(text), text)) == ["22,14", "22,26"]
+
+
+def test_an_ordinal_counted_in_a_field_is_a_rank():
+    text = "Hà Tĩnh xếp thứ 28 cả nước về chỉ số PAR Index và thứ 7 cả nước về chỉ số SIPAS năm 2022."
+    obs = by_text(extract(text), text)
+    assert (obs["7"].unit, obs["7"].value, obs["7"].geo_code) == ("rank", 7.0, "42")
+
+
+def test_a_national_phrase_in_a_ranking_field_or_an_attribute_does_not_make_a_figure_national():
+    text = (
+        "Năm 2022, Hà Tĩnh đứng thứ hai toàn quốc về tỷ lệ kích hoạt định danh điện tử; chỉ số chuyển đổi "
+        "số cấp tỉnh (DTI) xếp thứ 37/63 tỉnh, thành phố trên cả nước.\n"
+        "Đến nay, toàn tỉnh vận hành 28 phần mềm, trong đó có 19 phần mềm do các đơn vị thuộc trung ương "
+        "triển khai; 100% các sản phẩm OCOP của các địa phương được đưa lên sàn thương mại điện tử."
+    )
+    obs = by_text(extract(text, published="2023-03-01"), text)
+    assert {k: obs[k].geo_code for k in ("37/63", "28", "19", "100")} == dict.fromkeys(
+        ("37/63", "28", "19", "100"), "42"
+    )

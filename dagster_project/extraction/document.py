@@ -20,6 +20,7 @@ from dagster_project.extraction.composition import link_parts
 from dagster_project.extraction.context import DocumentFacts, analyse_document
 from dagster_project.extraction.geography import (
     PlaceMention,
+    attributive,
     comparison_scope,
     find_places,
     find_segments,
@@ -496,14 +497,23 @@ def _attach_geo(
     when = d.period.end if d.period else facts.published_date
     in_clause = [p for p in marks if d.clause[0] <= p.start < d.clause[1]]
     before = [p for p in in_clause if p.end <= pos]
-    after = [p for p in in_clause if p.start >= d.mention.unit_end]
+    after = [
+        p
+        for p in in_clause
+        if p.start >= d.mention.unit_end and not (p.kind in ("national", "body") and attributive(view, p))
+    ]
     if _counts_provinces(view, d):
         # "2 địa phương ... là Bạc Liêu và Quảng Ngãi": a count of provinces is the nation's figure
         after = [p for p in after if p.kind != "province"]
         if not before and not after:
             d.geo = "VN"
             return
-    sent_before = [p for p in marks if p.end <= pos]
+    # from another clause, an attribute ("do các đơn vị thuộc trung ương triển khai") says nothing
+    sent_before = [
+        p
+        for p in marks
+        if p.end <= pos and (p in in_clause or p.kind == "province" or not attributive(view, p))
+    ]
     for group in (before[-1:], after[:1], sent_before[-1:]):
         if group:
             d.geo = _geo_code(group[0], facts, when)

@@ -145,7 +145,9 @@ def explicit_segments() -> frozenset[tuple[str, ...]]:
 
 find_places = ShapeMemo(_find_places)
 # "xếp hạng 25/63 tỉnh, thành phố cả nước", "xếp thứ 25 cả nước": the field of a ranking
-_RANK_FIELD_RE = re.compile(r"(?:\d/\d+|(?:thứ|hạng)[ \t]+\d+)[^\d.;]{0,28}$")
+_RANK_FIELD_RE = re.compile(
+    r"(?:\d/\d+|(?:thứ|hạng)[ \t]+(?:\d+|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười))[^\d.;]{0,28}$"
+)
 find_segments = ShapeMemo(_find_segments)
 
 
@@ -158,6 +160,12 @@ def comparison_scope(view: str, mention: PlaceMention) -> bool:
         return True
     before = view[max(0, mention.start - 12) : mention.start].split()
     return bool(before) and before[-1].strip(",;:") in load_yaml("geography.yaml")["comparison_words"]
+
+
+def attributive(view: str, mention: PlaceMention) -> bool:
+    """True when a place is named as an attribute of something ("các đơn vị thuộc trung ương")."""
+    before = view[max(0, mention.start - 12) : mention.start].split()
+    return bool(before) and before[-1] in load_yaml("geography.yaml")["attributive_words"]
 
 
 def province_code_for(mention: PlaceMention, when: date | None) -> str | None:

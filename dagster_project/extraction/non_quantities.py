@@ -47,10 +47,26 @@ _FUNCTION_WORD_AFTER = re.compile(
     r"[ \t]+(?:và|hoặc|của|tại|là|với|trong|từ|đến|năm|nhằm|để|cho|khi|thì|nhưng|vừa|đã|sẽ)(?![^\W\d_])"
 )
 _EN_DECIMAL = re.compile(r"\d+\.\d{1,2}")
+# "22,4 thuê bao/100 dân", "máy tính/100 hộ": the base of a rate, part of its unit
+_RATE_BASE_BEFORE = re.compile(r"[^\W\d_][ \t]*/[ \t]*$")
+_RATE_BASE_AFTER = re.compile(r"[ \t]+(?:người[ \t]+)?(?:dân|hộ|dân số)(?![^\W\d_])")
+
+
+# "thứ 7 cả nước", "thứ 9/13 tỉnh": an ordinal followed by the field it is counted in is a rank
+_THU_BEFORE = re.compile(r"(?<![^\W\d_])thứ[ \t]*$")
+_RANK_FIELD_AFTER = re.compile(
+    r"[ \t]*(?:/[ \t]*\d|(?:trên[ \t]+|trong[ \t]+)?(?:cả nước|toàn quốc)(?![^\W\d_])"
+    r"|(?:trên|trong|trong số)[ \t]+\d+[ \t]+(?:tỉnh|địa phương|bộ))"
+)
 
 
 def is_rank_cue(view: str, mention: NumberMention) -> bool:
-    return bool(rules().rank.search(view, max(0, mention.start - 24), mention.start))
+    if rules().rank.search(view, max(0, mention.start - 24), mention.start):
+        return True
+    return bool(
+        _THU_BEFORE.search(view, max(0, mention.start - 6), mention.start)
+        and (mention.denominator is not None or _RANK_FIELD_AFTER.match(view, mention.end))
+    )
 
 
 def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -> str | None:
@@ -62,13 +78,15 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
     before = view[max(sentence_start, start - 32) : start]
     if r.document_number.search(before):
         return "document number"
-    if r.ordinal.search(before) and not r.rank.search(before):
+    if r.ordinal.search(before) and not r.rank.search(before) and not is_rank_cue(view, mention):
         return "ordinal"
     if _TIME_AFTER.match(view, mention.end) or (start >= 3 and re.match(r"\d[:h]", view[start - 2 : start])):
         return "time"
     if mention.denominator is not None:
         return _fraction_or_date(view, mention, before)
     if mention.unit == "count":
+        if _RATE_BASE_BEFORE.search(view, max(0, start - 12), start) and _RATE_BASE_AFTER.match(view, tail):
+            return "base of a rate"
         token = mention.token
         if (
             token.isdigit()
