@@ -316,3 +316,20 @@ def test_a_national_phrase_in_a_ranking_field_or_an_attribute_does_not_make_a_fi
     assert {k: obs[k].geo_code for k in ("37/63", "28", "19", "100")} == dict.fromkeys(
         ("37/63", "28", "19", "100"), "42"
     )
+
+
+def test_a_text_that_names_only_its_districts_is_placed_by_them():
+    text = (
+        "Mô Níc là thôn vùng sâu của xã Sơn Kỳ (Sơn Hà). Năm 2024, huyện Sơn Hà đã phủ sóng di động "
+        "cho 100% thôn trên địa bàn tỉnh."
+    )
+    assert extract_document(document(text)).context.subject_geo_code == "51"
+
+
+def test_provinces_merged_in_2025_vote_as_one_in_a_later_text():
+    # Bắc Bình was a district of Bình Thuận, which joined Lâm Đồng (68) on 2025-07-01
+    text = (
+        "Tuyến đèo qua Bắc Bình, Bình Thuận cũ mất sóng di động. Sở Khoa học và Công nghệ tỉnh Lâm Đồng "
+        "cho biết toàn tỉnh còn 120 thôn lõm sóng; Lâm Đồng phấn đấu xóa hết trong năm 2026."
+    )
+    assert extract_document(document(text, published="2025-10-19")).context.subject_geo_code == "68"

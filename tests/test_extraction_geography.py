@@ -71,3 +71,26 @@ def test_an_old_code_after_the_2025_arrangement_is_its_successors():
     assert old_code_at("45", date(2024, 12, 31)) == "45"  # Quảng Trị before July 2025
     assert old_code_at("45", date(2025, 8, 1)) == "44"  # part of the new Quảng Trị (Quảng Bình's code)
     assert old_code_at("45", None) == "45"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Viễn thông huyện Định Hoá mở rộng cáp quang", ("huyện Định Hoá", "district", "19")),
+        ("thôn Mô Níc, xã Sơn Kỳ (Sơn Hà)", ("Sơn Hà", "district", "51")),  # a rural district alone
+        ("trên địa bàn quận Cầu Giấy", ("quận Cầu Giấy", "district", "01")),
+    ],
+)
+def test_districts_name_their_province(text, found):
+    assert found in places(text)
+
+
+def test_urban_districts_need_their_unit_word_and_phrases_stop_at_brackets():
+    # "Cầu Giấy" alone is as often a street; "Sơn Kỳ (Sơn Hà)" does not spell the district "Kỳ Sơn"
+    assert places("đường Cầu Giấy") == []
+    assert [p for p in places("xã Sơn Kỳ (Sơn Hà)") if p[1] == "district"] == [("Sơn Hà", "district", "51")]
+
+
+def test_a_national_marker_with_a_number_holds_only_with_that_number():
+    assert places("đứng đầu 63 tỉnh, thành phố") == [("63 tỉnh, thành phố", "national", "VN")]
+    assert places("thuộc nhóm 15 tỉnh, thành phố dẫn đầu") == []

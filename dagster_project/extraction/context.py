@@ -62,7 +62,9 @@ def analyse_document(
     # a national conference): mentions of the nation and its ministries against the province's
     # own name and "toàn tỉnh"-style self references.
     national_refs = sum(1 for p in places if p.kind in ("national", "body"))
-    provincial_refs = self_refs + sum(1 for p in places if p.kind == "province" and p.code == subject)
+    provincial_refs = self_refs + sum(
+        1 for p in places if p.kind in ("province", "district") and p.code == subject
+    )
     default_geo = subject if subject and (self_refs >= 2 or 2 * provincial_refs >= national_refs) else "VN"
     return DocumentFacts(subject, report, published, published_by, context_year, default_geo)
 
@@ -98,17 +100,20 @@ def _subject_province(
             named = find_places(fold_phrase(document.publisher), 0, len(document.publisher))
             code = next((p.code for p in named if p.kind == "province"), None)
         if code:
-            votes[code] += 3
+            votes[old_code_at(code, when)] += 3
     if document.title:
         t = fold_phrase(document.title)
         for p in find_places(t, 0, len(t)):
             if p.kind == "province" and p.code:
-                votes[p.code] += 2
+                votes[old_code_at(p.code, when)] += 2
     for p in places:
-        if p.kind != "province" or not p.code:
+        if p.kind not in ("province", "district") or not p.code:
             continue
-        # a paper names its own province, and a provincial meeting its "điểm cầu"
-        votes[p.code] += 2 if view[max(0, p.start - 10) : p.start].endswith("điểm cầu ") else 1
+        # a paper names its own province, and a provincial meeting its "điểm cầu"; provinces merged
+        # in 2025 (and their districts) vote as one in a text written after the merger
+        votes[old_code_at(p.code, when)] += (
+            2 if view[max(0, p.start - 10) : p.start].endswith("điểm cầu ") else 1
+        )
     if not votes:
         return None
     (code, n), *others = votes.most_common()
@@ -118,7 +123,9 @@ def _subject_province(
         return None
     if n <= second or (second >= 2 and n < 1.5 * second):
         return None  # no province stands out: a national or multi-province report
-    return old_code_at(code, when)
+    if len(votes) >= 5 and n < 2 * second:
+        return None  # a list of many provinces: one must stand out clearly
+    return code
 
 
 def _within_the_year(scan: PeriodScan, head: int, chosen: Period, published: date | None) -> Period:

@@ -196,7 +196,7 @@ def _read_sentence(
             _attach_measure_and_qualifier(view, d)
             _attach_target(view, d, targets, facts)
             if d.is_target:
-                _attach_plan_period(d, periods, groups, state)
+                _attach_plan_period(d, periods, groups, state, facts)
             d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
             d.program = _nearest_before(programs, d.mention.start) or state.program
     _remember(view, sent, state, facts, periods, hits, places, programs, drafts)
@@ -602,10 +602,15 @@ def _goals_end(view: str, pos: int, end: int) -> int:
 
 
 def _attach_plan_period(
-    d: Draft, periods: list[PeriodMention], groups: list[tuple[int, int]], state: ParagraphState
+    d: Draft,
+    periods: list[PeriodMention],
+    groups: list[tuple[int, int]],
+    state: ParagraphState,
+    facts: DocumentFacts,
 ) -> None:
     """A target takes the period of the plan it belongs to ("mục tiêu năm 2023 đạt 84%",
-    "(kế hoạch năm 2023 là 76%)"): the plan phrase of its clause, else the last one before it."""
+    "(kế hoạch năm 2023 là 76%)"): the plan phrase of its clause, else the last one before it,
+    else a date to come named later in its sentence ("6 mục tiêu (... 20% ...) đến năm 2025")."""
     pos = d.mention.start
     plans = [
         p for p in periods if p.role == "plan" and p.period is not None and _visible(groups, p.start, pos)
@@ -626,6 +631,17 @@ def _attach_plan_period(
         d.period = chosen[0].period
     elif state.plan is not None:
         d.period = state.plan
+    elif facts.published_by is not None:
+        later = [
+            p
+            for p in periods
+            if p.role in ("period", "plan")
+            and p.period is not None
+            and p.start >= d.mention.unit_end
+            and p.period.start > facts.published_by
+        ]
+        if later:
+            d.period = later[0].period
 
 
 def _nearest_before(found: list[tuple[int, str]], pos: int) -> str | None:

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from dagster_project.extraction.lexicon import load_csv, load_yaml, seed_path
+from dagster_project.extraction.lexicon import RESOURCES, load_csv, load_yaml, seed_path
 from dagster_project.extraction.textnorm import ShapeMemo, fold_phrase, mask_numbers
 
 ARRANGEMENT_2025 = date(2025, 7, 1)
@@ -27,7 +27,7 @@ WORD_RE = re.compile(r"[^\W_]+")
 class PlaceMention:
     start: int
     end: int
-    kind: str  # "province", "national", "body" (a ministry), "self", or a segment name
+    kind: str  # "province", "district", "national", "body" (a ministry), "self", or a segment name
     code: str | None  # GSO code (old) for provinces; new code in ``code_2025``
     code_2025: str | None = None
 
@@ -86,6 +86,17 @@ def gazetteer() -> Gazetteer:
         phrases.setdefault(words_key(form), ("body", "VN", "VN"))
     for form in data["self_markers"]:
         phrases.setdefault(words_key(form), ("self", None, None))
+    # Districts place a text that names only them ("huyện Định Hoá", "xã Sơn Kỳ (Sơn Hà)"). Urban
+    # districts share their names with streets and people ("đường Cầu Giấy", "Ngô Quyền"), so
+    # those count only after their unit word.
+    for r in load_csv(RESOURCES / "districts_63.csv"):
+        code = r["province_gso_code"]
+        for unit_word in data["district_unit_words"]:
+            phrases.setdefault(
+                words_key(f"{unit_word} {r['name_vi']}"), ("district", code, successors.get(code))
+            )
+        if r["unit_type"] in data["district_types_named_alone"]:
+            phrases.setdefault(words_key(r["name_vi"]), ("district", code, successors.get(code)))
     return Gazetteer(PhraseTable(phrases), ascii_names, successors)
 
 
@@ -113,13 +124,24 @@ class PhraseTable:
         while i < n:
             step = 1
             for size in self._sizes.get(words[i][2], ()):
-                if i + size <= n:
+                if i + size <= n and not self._broken(view, words, i, size):
                     hit = self.phrases.get(tuple(w[2] for w in words[i : i + size]))
                     if hit is not None:
                         yield words[i][0], words[i + size - 1][1], hit
                         step = size
                         break
             i += step
+
+    @staticmethod
+    def _broken(view: str, words: list[tuple[int, int, str]], i: int, size: int) -> bool:
+        """A phrase does not run across brackets or a semicolon: "xã Sơn Kỳ (Sơn Hà)" names no
+        "Kỳ Sơn" (commas, hyphens and the dot of "TP." may stand between its words: "bộ, ngành")."""
+        return any(
+            _PHRASE_BREAK_RE.search(view, words[k][1], words[k + 1][0]) for k in range(i, i + size - 1)
+        )
+
+
+_PHRASE_BREAK_RE = re.compile(r"[()\[\];\n]")
 
 
 def _find_places(view: str, start: int, end: int) -> list[PlaceMention]:
@@ -143,7 +165,29 @@ def explicit_segments() -> frozenset[tuple[str, ...]]:
     return frozenset(words_key(p) for p in load_yaml("geography.yaml")["explicit_segments"])
 
 
-find_places = ShapeMemo(_find_places)
+_find_places_by_shape = ShapeMemo(_find_places)
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def find_places(view: str, start: int, end: int) -> list[PlaceMention]:
+    """Places named between ``start`` and ``end`` of the match view, in order."""
+    found = _find_places_by_shape(view, start, end)
+    # The memo reads sentences with their numbers masked, so "15 tỉnh, thành phố" has the shape of
+    # the national "63 tỉnh, thành phố": a marker with a number holds only with the number it names.
+    return [p for p in found if p.kind != "national" or _numbers_agree(view[p.start : p.end])]
+
+
+def _numbers_agree(stated: str) -> bool:
+    return all(n in _national_numbers() for n in _DIGITS_RE.findall(stated))
+
+
+@lru_cache(maxsize=1)
+def _national_numbers() -> frozenset[str]:
+    return frozenset(
+        n for form in load_yaml("geography.yaml")["national_markers"] for n in _DIGITS_RE.findall(form)
+    )
+
+
 # "xếp hạng 25/63 tỉnh, thành phố cả nước", "xếp thứ 25 cả nước": the field of a ranking
 _RANK_FIELD_RE = re.compile(
     r"(?:\d/\d+|(?:thứ|hạng)[ \t]+(?:\d+|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười))[^\d.;]{0,28}$"

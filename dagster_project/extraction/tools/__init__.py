@@ -1,0 +1,1 @@
+"""One-off builders of the extraction vocabulary from public reference data."""
