@@ -10,8 +10,7 @@ Source: the ``admin_units_legacy`` table of the MIT-licensed PyPI package
 the 63-province period with their GSO province codes. To rebuild:
 
     pip download vietnamadminunits==1.0.4 --no-deps -d /tmp/vau
-    python -m dagster_project.extraction.tools.build_districts \
-        /tmp/vau/vietnamadminunits-1.0.4-py3-none-any.whl
+    python -m dagster_project.extraction.tools.build_districts /tmp/vau/*.whl
 """
 
 from __future__ import annotations
