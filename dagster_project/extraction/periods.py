@@ -121,7 +121,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"(?P<quarter>quý[ \t]+(?P<q_n>iv|iii|ii|i|[1-4])(?![^\W\d_])(?:{sep}(?P<q_y>\d{{4}}))?)",
         rf"(?P<month>tháng[ \t]+(?P<mo_n>\d{{1,2}})(?:{sep}(?P<mo_y>\d{{4}})|[.-](?P<mo_y2>\d{{4}}))?"
         r"(?![\d/]))",
-        r"(?P<span>(?:giai[ \t]+đoạn|thời[ \t]+kỳ|từ[ \t]+năm)?[ \t]*(?P<sp_a>\d{4})[ \t]*"
+        # "giai đoạn 2021-2025", "từ năm 2020 - 2023", "các năm 2020 - 2023", "năm 2021 – 2025"
+        r"(?P<span>(?:giai[ \t]+đoạn|thời[ \t]+kỳ|từ[ \t]+năm|(?:các[ \t]+)?năm)?[ \t]*(?P<sp_a>\d{4})[ \t]*"
         r"(?:-|–|—|đến[ \t]+năm|đến)[ \t]*(?P<sp_b>\d{4}))",
         r"(?P<year>(?:cuối[ \t]+|hết[ \t]+|đầu[ \t]+|trong[ \t]+)?năm[ \t]+(?P<yr>\d{4}))",
         r"(?P<bare_year>(?<![\d.,/])(?:19[5-9]\d|20\d\d)(?![\d.,/%]))",
