@@ -333,3 +333,28 @@ def test_provinces_merged_in_2025_vote_as_one_in_a_later_text():
         "cho biết toàn tỉnh còn 120 thôn lõm sóng; Lâm Đồng phấn đấu xóa hết trong năm 2026."
     )
     assert extract_document(document(text, published="2025-10-19")).context.subject_geo_code == "68"
+
+
+def test_a_change_after_a_count_is_a_figure_not_the_bound_of_a_group():
+    text = "Trong quý I/2024, sản lượng bưu gửi ước đạt 505 triệu bưu gửi, tăng trên 47% so với cùng kỳ năm 2023."
+    obs = by_text(extract(text), text)
+    assert (obs["47"].qualifier, obs["47"].measure) == ("at_least", "change")
+
+
+def test_comparisons_and_their_baseline_values_are_dated_by_the_baseline():
+    text = (
+        "Tính đến tháng 2/2024, tỷ lệ hộ gia đình sử dụng cáp quang đạt 80,1%, tăng 4,6% so với cùng kỳ "
+        "năm 2023 (75,5%). Số lượng địa chỉ IPv4 đạt 16,3 triệu, tăng 0,52% so với lũy kế tính đến "
+        "15-2-2023. Số lượng số hiệu mạng đạt 692, tăng 23,5% so với cùng kỳ năm trước (560 số hiệu mạng)."
+    )
+    obs = by_text(extract(text, published="2024-04-02"), text)
+    assert obs["80,1"].period_code == "2024-02"
+    assert obs["75,5"].period_code == "2023-02"  # the same month a year before
+    assert obs["692"].period_code == "2024-02"  # the baseline day of the previous sentence is no period
+    assert obs["560"].period_code == "2023-02"
+
+
+def test_an_as_of_date_in_brackets_right_after_a_figure_is_its_own():
+    text = "Năm 2024, tổng số tên miền .vn đạt 602.230 (tính đến ngày 15-2-2024), tăng 5,5%."
+    obs = by_text(extract(text), text)
+    assert obs["602.230"].period_code == "2024-02-15"

@@ -35,7 +35,13 @@ from dagster_project.extraction.indicators import (
 )
 from dagster_project.extraction.non_quantities import is_rank_cue, why_not_a_quantity
 from dagster_project.extraction.numbers import NumberMention, per_thousand_phrases, scan_numbers
-from dagster_project.extraction.periods import Period, PeriodMention, PeriodScan, year_period
+from dagster_project.extraction.periods import (
+    Period,
+    PeriodMention,
+    PeriodScan,
+    period_from_code,
+    year_period,
+)
 from dagster_project.extraction.textnorm import Span, match_view, paragraphs, sentences
 from dagster_project.schema import DocumentContext, IngestedDocument, Observation
 
@@ -285,6 +291,7 @@ _DEFINITION_GAP_RE = re.compile(r"[ \t]+[^\d;.()]{1,60}?[ \t]có[ \t](?:[^\d;.()
 # "5 địa phương trên 20%; 13 địa phương từ 10-20%", "25 tỉnh, thành phố đã phủ xanh hơn 50%":
 # a group named by its bounds
 _GROUP_BOUND_RE = re.compile(r"[ \t]+[^\d;.()]{1,40}?[ \t]" + _THRESHOLD)
+_CHANGE_WORD_RE = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)(?![^\W\d_])")
 _PERCENT_RANGE_AFTER_RE = re.compile(r"[ \t]*[-–][ \t]*\d[\d,]*[ \t]*%")
 _RANGE_GAP_RE = re.compile(r"[ \t]*(?:%[ \t]*)?(?:-|–|đến|tới)[ \t]*(?:gần|khoảng)?[ \t]*")
 
@@ -299,7 +306,12 @@ def _defines_previous(view: str, quantities: list[NumberMention], n: NumberMenti
     if _DEFINITION_GAP_RE.fullmatch(gap) is not None:
         return True
     bound = n.unit == "percent" or _PERCENT_RANGE_AFTER_RE.match(view, n.end) is not None
-    return bound and quantities[-1].unit == "count" and _GROUP_BOUND_RE.fullmatch(gap) is not None
+    return (
+        bound
+        and quantities[-1].unit == "count"
+        and _GROUP_BOUND_RE.fullmatch(gap) is not None
+        and not _CHANGE_WORD_RE.search(gap)  # "505 triệu bưu gửi, tăng trên 47%": a change is a figure
+    )
 
 
 def _range_end(view: str, previous: NumberMention | None, n: NumberMention) -> bool:
@@ -382,7 +394,10 @@ def _visible(groups: list[tuple[int, int]], pos: int, mention_pos: int) -> bool:
     return g is None or g[0] < mention_pos < g[1]
 
 
-_ADJACENT_RE = re.compile(r"[ \t]*(?:vào[ \t]+)?")
+_ADJACENT_RE = re.compile(
+    r"[ \t]*(?:vào[ \t]+"
+    r"|\([ \t]*(?:(?:tính[ \t]+)?(?:đến|tới)[ \t]+(?:hết[ \t]+)?(?:ngày[ \t]+)?|ngày[ \t]+))?"
+)
 
 
 def _attach_period(
@@ -406,8 +421,15 @@ def _attach_period(
         if p.start >= d.mention.unit_end
         and not any(d.mention.unit_end <= a < d.clause[1] for a, _ in figure_spans)
     ]
-    # "tăng từ 6,53% năm 2020 lên 6,65% năm 2023": a period right after the figure is its own
-    adjacent = [p for p in in_clause if _ADJACENT_RE.fullmatch(view, d.mention.unit_end, p.start)]
+    # "tăng từ 6,53% năm 2020 lên 6,65% năm 2023", "602.230 (tính đến ngày 15-2-2024)": a period
+    # right after the figure is its own
+    adjacent = [
+        p
+        for p in periods
+        if p.role == "period"
+        and d.clause[0] <= p.start < d.clause[1]
+        and _ADJACENT_RE.fullmatch(view, d.mention.unit_end, p.start)
+    ]
     chosen = adjacent[0] if adjacent else before[-1] if before else None
     if chosen is None and after:
         chosen = after[0]
@@ -420,6 +442,33 @@ def _attach_period(
         d.period_at = chosen.start
     else:
         d.period = state.period or facts.report_period
+    baseline = _baseline_of_bracket(view, d, periods, groups)
+    if baseline is not None and baseline.period is not None:
+        d.period = _at_baseline(view, baseline, d.period)
+
+
+def _baseline_of_bracket(
+    view: str, d: Draft, periods: list[PeriodMention], groups: list[tuple[int, int]]
+) -> PeriodMention | None:
+    """ "tăng 4,6% so với cùng kỳ năm 2023 (75,5%)": the figure that opens a bracket right after
+    a comparison's baseline is the value at that baseline."""
+    g = _group_of(groups, d.mention.start)
+    if g is None or view[g[0] + 1 : d.mention.start].strip():
+        return None
+    return next((p for p in periods if p.role == "baseline" and 0 <= g[0] - p.end <= 2), None)
+
+
+def _at_baseline(view: str, baseline: PeriodMention, current: Period | None) -> Period | None:
+    """The baseline's period; for "cùng kỳ năm 2023" (the same part of 2023), the current period
+    moved to that year."""
+    assert baseline.period is not None
+    same_part = "cùng kỳ" in view[max(0, baseline.start - 24) : baseline.start]
+    if same_part and current is not None and current.grain in ("half", "quarter", "month"):
+        try:
+            return period_from_code(f"{baseline.period.year}{current.code[4:]}")
+        except ValueError:
+            return baseline.period
+    return baseline.period
 
 
 # --- indicators --------------------------------------------------------------------

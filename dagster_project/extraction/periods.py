@@ -126,6 +126,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"(?:-|–|—|đến[ \t]+năm|đến)[ \t]*(?P<sp_b>\d{4}))",
         r"(?P<year>(?:cuối[ \t]+|hết[ \t]+|đầu[ \t]+|trong[ \t]+)?năm[ \t]+(?P<yr>\d{4}))",
         r"(?P<bare_year>(?<![\d.,/])(?:19[5-9]\d|20\d\d)(?![\d.,/%]))",
+        # "so với cùng kỳ năm trước / năm ngoái": the year before the context's (as a baseline only)
+        r"(?P<last_year>năm[ \t]+(?:trước|ngoái)(?![^\W\d_]))",
     ]
     main = re.compile("|".join(parts))
     # Every alternative above starts at a digit or at one of these words: trying the
@@ -163,7 +165,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"|(?:^|(?<=[.,;:(])|(?<=[.,;:(] ))(?:{initial})(?![^\W\d_]))",
         re.MULTILINE,
     )
-    baseline = re.compile(r"(?:" + "|".join(re.escape(c) for c in cues["baseline_cues"]) + r")[ \t]*$")
+    # "so với cùng kỳ năm 2023", "so với lũy kế tính đến 15-2-2023": a comparison's baseline
+    baseline = re.compile(
+        r"(?:(?:" + "|".join(re.escape(c) for c in cues["baseline_cues"]) + r")"
+        r"|so với(?:[ \t]+[^\W\d_]+){1,4})[ \t]*$"
+    )
     # "kế hoạch năm 2023", "mục tiêu đạt đến tháng 12/2023", "chỉ tiêu tăng trưởng năm 2024"
     plan = re.compile(
         r"(?<![^\W\d_])(?:"
@@ -228,12 +234,14 @@ def _resolve(
             out.append(PeriodMention(m.start(), m.end(), None, "now", False))
             continue
         period, has_year = _period_of(m, context_year)
+        lead = view[max(start, m.start() - 24) : m.start()]
+        if m.lastgroup == "last_year" and not baseline_re.search(lead):
+            continue  # "những năm trước", "2 năm trước": no period of a figure
         if period is None and not m.group("bare_year"):
             # "cuối tháng 6" with no year in sight: still a period phrase (its numbers are not
             # quantities), but one that dates nothing
             out.append(PeriodMention(m.start(), m.end(), None, "undated", False))
             continue
-        lead = view[max(start, m.start() - 24) : m.start()]
         role = "baseline" if baseline_re.search(lead) else "plan" if plan_re.search(lead) else "period"
         out.append(PeriodMention(m.start(), m.end(), period, role, has_year))
     return out
@@ -301,6 +309,8 @@ def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, b
         if kind == "year":
             y = int(g["yr"])
             return (year_period(y), True) if _valid_year(y) else (None, False)
+        if kind == "last_year":
+            return (year_period(ctx_year - 1), False) if ctx_year else (None, False)
         if kind == "bare_year":
             return year_period(int(m.group())), True
     except ValueError:  # 31/02 and the like
