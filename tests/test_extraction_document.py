@@ -358,3 +358,11 @@ def test_an_as_of_date_in_brackets_right_after_a_figure_is_its_own():
     text = "Năm 2024, tổng số tên miền .vn đạt 602.230 (tính đến ngày 15-2-2024), tăng 5,5%."
     obs = by_text(extract(text), text)
     assert obs["602.230"].period_code == "2024-02-15"
+
+
+def test_up_to_now_is_the_day_of_a_dated_text_else_its_reporting_period():
+    text = "Quý III/2023, tỉnh tiếp nhận 45.000 hồ sơ.\nĐến nay, toàn tỉnh có 250 tổ công nghệ số cộng đồng."
+    assert by_text(extract(text, published="2023-10-12"), text)["250"].period_code == "2023-10-12"
+    # a month stamp dates the text only to its month: the reporting period stands
+    stamped = "date 2023-10\n" + text
+    assert by_text(extract(stamped), stamped)["250"].period_code == "2023-Q3"

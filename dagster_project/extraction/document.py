@@ -437,7 +437,7 @@ def _attach_period(
         sent_before = [p for p in usable if p.end <= pos]
         chosen = sent_before[-1] if sent_before else None
     if chosen is not None:
-        d.period = chosen.period if chosen.role == "period" else facts.report_period
+        d.period = chosen.period if chosen.role == "period" else _now(facts)
         d.period_stated = chosen in in_clause and chosen.role == "period"  # "đến nay" states no period
         d.period_at = chosen.start
     else:
@@ -445,6 +445,14 @@ def _attach_period(
     baseline = _baseline_of_bracket(view, d, periods, groups)
     if baseline is not None and baseline.period is not None:
         d.period = _at_baseline(view, baseline, d.period)
+
+
+def _now(facts: DocumentFacts) -> Period | None:
+    """ "Đến nay": the day the text was published, else its reporting period."""
+    if facts.published_date is not None and facts.published_date == facts.published_by:
+        day = facts.published_date
+        return period_from_code(day.isoformat())
+    return facts.report_period
 
 
 def _baseline_of_bracket(
