@@ -366,3 +366,15 @@ def test_up_to_now_is_the_day_of_a_dated_text_else_its_reporting_period():
     # a month stamp dates the text only to its month: the reporting period stands
     stamped = "date 2023-10\n" + text
     assert by_text(extract(stamped), stamped)["250"].period_code == "2023-Q3"
+
+
+def test_an_undated_text_is_dated_by_its_dateline_when_its_year_is_plain():
+    text = (
+        "Sáng 12/10, Thủ tướng chủ trì hội nghị chào mừng Ngày chuyển đổi số quốc gia năm 2024.\n"
+        "Đến nay, tỷ lệ hộ gia đình sử dụng cáp quang đạt 82,2%."
+    )
+    result = extract_document(document(text))
+    assert by_text(result.observations, text)["82,2"].period_code == "2024-10-12"
+    # two years named: "12/7" could be either, so no dateline is read
+    text2 = "Chiều ngày 12/7, Bộ công bố chỉ số DTI năm 2022 tại hội nghị sơ kết 6 tháng đầu năm 2023."
+    assert extract_document(document(text2)).context.report_period_code != "2022-07-12"

@@ -52,9 +52,11 @@ def analyse_document(
     stamp, body = _date_stamp(view)
     stamp = None if document.published_date else stamp
     published = document.published_date or (stamp.start if stamp else None)
+    dateline = None if published else _dateline(scan, body, head)
+    published = published or dateline
     self_refs = len(_self_marker_re().findall(view, 0, head))
     subject = _subject_province(view, places, document, published, self_refs > 0)
-    published_by = document.published_date or (stamp.end if stamp else None)
+    published_by = document.published_date or (stamp.end if stamp else dateline)
     report = _report_period(scan, body, head, published, published_by, stamp)
     context_year = report.year if report else (published.year if published else None)
     # A figure nothing places belongs to the province a provincial article is about, unless the
@@ -67,6 +69,27 @@ def analyse_document(
     )
     default_geo = subject if subject and (self_refs >= 2 or 2 * provincial_refs >= national_refs) else "VN"
     return DocumentFacts(subject, report, published, published_by, context_year, default_geo)
+
+
+# how far into an undated text its dateline may be ("Sáng 12/10, Thủ tướng ... chủ trì hội nghị")
+DATELINE_CHARS = 300
+
+
+def _dateline(scan: PeriodScan, body: int, head: int) -> date | None:
+    """The day an undated news text opens with ("Sáng 12/10, ...", "Ngày 5/7/2024, ..."): the day
+    it reports, which stands in for its publication date. A day without a year takes the year of
+    the text, when the text names only one."""
+    years = {
+        p.period.year
+        for p in scan.mentions(body, head, None)
+        if p.role == "period" and p.has_year and p.period is not None
+    }
+    if len(years) != 1:
+        return None
+    for p in scan.mentions(body, min(head, body + DATELINE_CHARS), years.pop()):
+        if p.role == "period" and p.period is not None and p.period.grain == "day":
+            return p.period.start
+    return None
 
 
 # "date 2024-01" / "2022-08-05" alone at the top of an excerpt: when it was published, to the month
