@@ -378,3 +378,14 @@ def test_an_undated_text_is_dated_by_its_dateline_when_its_year_is_plain():
     # two years named: "12/7" could be either, so no dateline is read
     text2 = "Chiều ngày 12/7, Bộ công bố chỉ số DTI năm 2022 tại hội nghị sơ kết 6 tháng đầu năm 2023."
     assert extract_document(document(text2)).context.report_period_code != "2022-07-12"
+
+
+def test_a_period_brought_in_by_vao_after_a_figure_dates_it():
+    text = (
+        "Giai đoạn 2020 – 2025, kinh tế số sẽ chiếm 20% GDP và khoảng 30% GDP vào năm 2030. Hiện tại, "
+        "ngành hướng đến mục tiêu 100% người dùng có điện thoại thông minh vào cuối năm 2024."
+    )
+    obs = by_text(extract(text, published="2024-01-02"), text)
+    assert obs["30"].period_code == "2030"
+    assert obs["100"].period_code == "2024"
+    assert obs["20"].period_code == "2020/2025"

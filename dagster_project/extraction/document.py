@@ -394,6 +394,7 @@ def _visible(groups: list[tuple[int, int]], pos: int, mention_pos: int) -> bool:
     return g is None or g[0] < mention_pos < g[1]
 
 
+_VAO_GAP_RE = re.compile(r"[^\d,;()]{0,50}?(?<![^\W\d_])vào[ \t]+")
 _ADJACENT_RE = re.compile(
     r"[ \t]*(?:vào[ \t]+"
     r"|\([ \t]*(?:(?:tính[ \t]+)?(?:đến|tới)[ \t]+(?:hết[ \t]+)?(?:ngày[ \t]+)?|ngày[ \t]+))?"
@@ -430,7 +431,10 @@ def _attach_period(
         and d.clause[0] <= p.start < d.clause[1]
         and _ADJACENT_RE.fullmatch(view, d.mention.unit_end, p.start)
     ]
-    chosen = adjacent[0] if adjacent else before[-1] if before else None
+    # "khoảng 30% GDP vào năm 2030", "100% người dùng có điện thoại thông minh vào cuối năm 2024":
+    # a period brought in by "vào" after the figure, before any other figure, dates it
+    by_vao = [p for p in after if _VAO_GAP_RE.fullmatch(view, d.mention.unit_end, p.start)]
+    chosen = adjacent[0] if adjacent else by_vao[0] if by_vao else before[-1] if before else None
     if chosen is None and after:
         chosen = after[0]
     if chosen is None:
