@@ -4,6 +4,7 @@ import pytest
 
 from dagster_project.extraction.numbers import parse_vietnamese_number, scan_numbers
 from dagster_project.extraction.textnorm import match_view
+from tests.extraction_helpers import extract
 
 
 @pytest.mark.parametrize(
@@ -91,3 +92,26 @@ def test_foreign_currency_is_not_published():
     view = match_view("kim ngạch đạt 5,2 tỷ USD")
     (m,) = scan_numbers(view, 0, len(view))
     assert m.skip == "foreign currency"
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "value", "unit"),
+    [
+        ("công suất tối thiểu 10MW", "10MW", 10.0, "mw"),
+        ("giá vé 50.000đ một lượt", "50.000đ", 50000.0, "vnd"),
+    ],
+)
+def test_a_unit_glued_to_its_number(text, stated, value, unit):
+    (o,) = extract(text)
+    assert (o.stated_text, o.value, o.unit) == (stated, value, unit)
+
+
+@pytest.mark.parametrize("text", ["có diện tích 1.000m2", "tuyến cáp dài 20km", "mạng 3G, 4G và 5G"])
+def test_a_number_glued_to_other_letters_is_neither_cut_short_nor_a_figure(text):
+    # "1.000m2" once read as the figure "1.00", "20km" as "2"
+    assert extract(text) == []
+
+
+def test_a_sign_before_a_number_qualifies_it():
+    (o,) = extract("đảm bảo thời gian hoạt động ≥99,982%")
+    assert (o.value, o.qualifier) == (99.982, "at_least")

@@ -17,6 +17,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 @dataclass(frozen=True)
 class Cues:
     qualifier_of: dict[tuple[str, ...], str]
+    qualifier_signs: dict[str, str]
     max_qualifier_len: int
     fillers: frozenset[str]
     change_of: dict[tuple[str, ...], str]
@@ -49,6 +50,7 @@ def cues() -> Cues:
     edge = r"(?<![^\W\d_])"
     return Cues(
         qualifier_of=qualifier_of,
+        qualifier_signs=dict(data["qualifier_signs"]),
         max_qualifier_len=max(len(k) for k in qualifier_of),
         fillers=frozenset(data["filler_words"]),
         change_of=change_of,
@@ -85,6 +87,9 @@ def read_backwards(view: str, lo: int, pos: int) -> tuple[str, str | None]:
     words ("đạt", "là", ...); the first cue found wins, any other word stops.
     """
     c = cues()
+    sign = view[max(lo, pos - 2) : pos].strip()
+    if sign in c.qualifier_signs:
+        return c.qualifier_signs[sign], None
     words = _WORD_RE.findall(view, max(lo, pos - 60), pos)
     qualifier, change = "exact", None
     i = len(words)

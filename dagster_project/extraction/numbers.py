@@ -23,7 +23,10 @@ _EN_DECIMAL = re.compile(r"\d+\.\d+")
 
 # A numeric token: digits with inner separators, not glued to letters (3G, H1, C06) and not
 # starting inside another run of digits.
-NUMBER_TOKEN_RE = re.compile(r"(?<![^\W_])\d(?:[\d.,]*\d)?(?![^\W\d_])")
+# A number not glued to letters ("3G", "H1" are names) unless the letters are a unit ("10MW",
+# "50.000đ", "20km"), and never a prefix of a longer token ("1.000m2" is not "1.00").
+_NUMBER = r"(?<![^\W_])\d(?:[\d.,]*\d)?"
+_TOKEN_END = r"(?!\w|[.,]\d)"
 
 
 def parse_vietnamese_number(token: str) -> float | None:
@@ -55,6 +58,7 @@ class NumberVocabulary:
     score_context_re: re.Pattern[str]
     per_thousand_before_re: re.Pattern[str]
     unsupported_unit_re: re.Pattern[str]
+    number_token_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +82,16 @@ def vocabulary() -> NumberVocabulary:
         per_thousand_before_re=re.compile(data["per_thousand_before_pattern"]),
         unsupported_unit_re=re.compile(
             r"[ \t]*(?:" + alternation(data["unsupported_units"]) + r")(?![^\W\d_])"
+        ),
+        number_token_re=re.compile(
+            _NUMBER
+            + r"(?:(?=(?:"
+            + alternation(
+                [*powers, *data["unsupported_units"], *data["vnd_words"], *data["foreign_currency_words"]]
+            )
+            + r")(?![^\W\d_]))|"
+            + _TOKEN_END
+            + ")"
         ),
     )
 
@@ -119,7 +133,7 @@ def scan_numbers(view: str, start: int, end: int) -> list[NumberMention]:
     out: list[NumberMention] = []
     pos = start
     while True:
-        m = NUMBER_TOKEN_RE.search(view, pos, end)
+        m = vocab.number_token_re.search(view, pos, end)
         if m is None:
             break
         pos = m.end()
