@@ -39,6 +39,7 @@ from dagster_project.extraction.periods import (
     Period,
     PeriodMention,
     PeriodScan,
+    day_period,
     period_from_code,
     year_period,
 )
@@ -453,9 +454,9 @@ def _attach_period(
 
 def _now(facts: DocumentFacts) -> Period | None:
     """ "Đến nay": the day the text was published, else its reporting period."""
-    if facts.published_date is not None and facts.published_date == facts.published_by:
-        day = facts.published_date
-        return period_from_code(day.isoformat())
+    day = facts.published_date
+    if day is not None and day == facts.published_by:  # known to the day, not only to its month
+        return day_period(day.year, day.month, day.day)
     return facts.report_period
 
 
