@@ -389,3 +389,60 @@ def test_a_period_brought_in_by_vao_after_a_figure_dates_it():
     assert obs["30"].period_code == "2030"
     assert obs["100"].period_code == "2024"
     assert obs["20"].period_code == "2020/2025"
+
+
+def test_places_in_a_ranking_field_are_ranks_and_the_titled_province_owns_them():
+    text = (
+        "Bến Tre xếp thứ 31/63 tỉnh thành về mức độ chuyển đổi số\n"
+        "Ngày 8-8-2022, Bộ Thông tin và Truyền thông công bố kết quả đánh giá chuyển đổi số năm 2021 của "
+        "các bộ, ngành, địa phương. Bến Tre xếp hạng thứ 31/63 tỉnh thành, tăng 2 bậc so với năm 2020.\n"
+        "Các kết quả cụ thể như: Thể chế số xếp hạng 6/63, nhận thức số 16/63, hạ tầng số 58/63. "
+        "Chính quyền số 28/63 (tăng 11 bậc so với năm 2020). Có 63/63 tỉnh đã ban hành kế hoạch."
+    )
+    result = extract_document(document(text, published="2022-08-08"))
+    obs = by_text(result.observations, text)
+    assert {k: (obs[k].unit, obs[k].geo_code) for k in ("16/63", "58/63", "28/63")} == dict.fromkeys(
+        ("16/63", "58/63", "28/63"), ("rank", "83")
+    )
+    assert obs["63/63"].unit == "count"
+
+
+def test_a_paragraph_opening_with_cu_the_details_the_one_before():
+    text = (
+        "Theo báo cáo, trong 9 tháng năm 2022, công tác chuyển đổi số của tỉnh Thanh Hóa đạt kết quả tích cực.\n"
+        "Cụ thể, tổng số văn bản gửi đi trên hệ thống là 617.936 văn bản, tỷ lệ ký số cơ quan đạt 99,07%."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["617.936"].period_code == "2022-09"
+    assert obs["99,07"].period_code == "2022-09"
+
+
+def test_a_former_position_is_a_rank():
+    text = "Năm 2022, tỉnh Yên Bái từ vị trí 27 tiến lên vị trí thứ 15 trong 63 tỉnh, thành."
+    obs = by_text(extract(text), text)
+    assert (obs["27"].unit, obs["15"].unit) == ("rank", "rank")
+
+
+def test_the_period_of_a_sentence_of_goals_does_not_date_the_next_results():
+    text = (
+        "Ngành đang hướng đến mục tiêu 100% người dùng có điện thoại thông minh vào cuối năm 2024. "
+        "Độ phủ cáp quang đến hộ gia đình đạt gần 80%."
+    )
+    obs = by_text(extract(text, published="2024-01-02"), text)
+    assert (obs["100"].is_target, obs["100"].period_code) == (True, "2024")
+    assert obs["80"].period_code != "2024"
+
+
+def test_an_article_titled_with_its_province_keeps_unplaced_figures_there():
+    from dataclasses import replace
+
+    text = (
+        "Bộ Thông tin và Truyền thông cùng Bộ Công an và Văn phòng Chính phủ đánh giá cao Yên Bái trong "
+        "triển khai Đề án 06 của Chính phủ, Thủ tướng Chính phủ ghi nhận kết quả của Yên Bái. Cả nước "
+        "và toàn quốc học tập mô hình này.\n"
+        "Đến nay đã có 120 tổ công nghệ số cộng đồng."
+    )
+    doc = document(text, published="2023-05-01")
+    untitled = extract_document(doc).observations
+    titled = extract_document(replace(doc, title="Yên Bái đẩy mạnh chuyển đổi số")).observations
+    assert (untitled[0].geo_code, titled[0].geo_code) == ("VN", "15")

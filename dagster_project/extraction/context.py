@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from dagster_project.extraction.geography import PlaceMention, find_places, old_code_at, province_from_domain
+from dagster_project.extraction.geography import (
+    PlaceMention,
+    attributive,
+    comparison_scope,
+    find_places,
+    old_code_at,
+    province_from_domain,
+)
 from dagster_project.extraction.lexicon import load_yaml
 from dagster_project.extraction.periods import Period, PeriodScan, day_period, month_period
 from dagster_project.extraction.textnorm import fold_phrase, paragraphs
@@ -63,12 +70,29 @@ def analyse_document(
     # article speaks of the nation far more than of its province (a provincial paper's report on
     # a national conference): mentions of the nation and its ministries against the province's
     # own name and "toàn tỉnh"-style self references.
-    national_refs = sum(1 for p in places if p.kind in ("national", "body"))
+    # the nation named as the field of a ranking ("31/63 tỉnh thành", "cao nhất cả nước") or as an
+    # attribute ("thuộc trung ương") does not make the article national
+    national_refs = sum(
+        1
+        for p in places
+        if p.kind in ("national", "body") and not comparison_scope(view, p) and not attributive(view, p)
+    )
     provincial_refs = self_refs + sum(
         1 for p in places if p.kind in ("province", "district") and p.code == subject
     )
-    default_geo = subject if subject and (self_refs >= 2 or 2 * provincial_refs >= national_refs) else "VN"
+    titled = subject is not None and subject in _provinces_in_title(document, published)
+    default_geo = (
+        subject if subject and (titled or self_refs >= 2 or 2 * provincial_refs >= national_refs) else "VN"
+    )
     return DocumentFacts(subject, report, published, published_by, context_year, default_geo)
+
+
+def _provinces_in_title(document: IngestedDocument, when: date | None) -> set[str]:
+    """The provinces a document's title names (an article titled with its province is about it)."""
+    if not document.title:
+        return set()
+    t = fold_phrase(document.title)
+    return {old_code_at(p.code, when) for p in find_places(t, 0, len(t)) if p.kind == "province" and p.code}
 
 
 # how far into an undated text its dateline may be ("Sáng 12/10, Thủ tướng ... chủ trì hội nghị")

@@ -39,6 +39,7 @@ class Cues:
     whole_before_re: re.Pattern[str]
     restate_words: frozenset[str]
     parts_follow_re: re.Pattern[str]
+    continuation_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,9 @@ def cues() -> Cues:
         restate_words=frozenset(data["restate_whole"]),
         whole_before_re=re.compile(edge + "(?:" + alternation(data["whole_before"]) + r")[ \t]*$"),
         parts_follow_re=re.compile(whole_words(data["parts_follow"])),
+        continuation_re=re.compile(
+            r"[ \t\-–•*+]*(?:" + alternation(data["paragraph_continuations"]) + r")(?![^\W\d_])"
+        ),
     )
 
 
@@ -208,3 +212,8 @@ def restates_a_whole(view: str, lo: int, pos: int) -> bool:
 
 def parts_follow(view: str, start: int, end: int) -> re.Match[str] | None:
     return cues().parts_follow_re.search(view, start, end)
+
+
+def continues_previous(view: str, start: int, end: int) -> bool:
+    """ "Cụ thể, ...", "Theo đó, ...": a paragraph that details the one before it."""
+    return cues().continuation_re.match(view, start, end) is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dagster_project.extraction import cues as cue_words
@@ -103,6 +103,7 @@ class ParagraphState:
     goals: bool = False  # the last sentence with figures stated only goals
     ranking: bool = False  # the paragraph is about a ranking (DTI)
     last_rank: int = 0  # the last place of the ranking stated so far
+    rank_field: float | None = None  # N of the last rank stated as "k/N"
 
 
 def extract_document(document: IngestedDocument) -> ExtractionResult:
@@ -119,6 +120,7 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
     facts = analyse_document(view, document, [p for found in places.values() for p in found], periods)
     drafts: list[Draft] = []
     in_goals = False  # under a "Mục tiêu cụ thể" heading, until a line reports what was done
+    previous: ParagraphState | None = None  # what the last paragraph with figures established
     for para, sents in laid_out:
         if cue_words.is_goal_heading(view, para.start, para.end):
             in_goals = True
@@ -128,6 +130,10 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         if not _DIGIT_RE.search(view, para.start, para.end):
             continue
         state = ParagraphState(geo=None, year=None, goals=in_goals)
+        if previous is not None and cue_words.continues_previous(view, para.start, para.end):
+            # "Cụ thể, ...", "Theo đó, ...": the paragraph details the one before, in its period and place
+            state = replace(previous, hits=[], goals=in_goals)
+        previous = state
         para_drafts: list[Draft] = []
         for sent in sents:
             found = _read_sentence(text, view, sent, state, facts, places[sent], periods)
@@ -177,6 +183,7 @@ def _read_sentence(
                 and _LIST_GAP_RE.fullmatch(view, prev.mention.unit_end, d.mention.start)
             ):
                 d.unit = "rank"
+        _ranks_in_their_field(view, drafts, state)
     _respectively(view, drafts, places, periods)
     drafts.extend(_rank_list(text, view, sent, places, state))
     for d in drafts:  # a ranking counted in digits ("vị trí thứ 2") carries on too
@@ -208,6 +215,28 @@ def _read_sentence(
             d.program = _nearest_before(programs, d.mention.start) or state.program
     _remember(view, sent, state, facts, periods, hits, places, programs, drafts)
     return drafts
+
+
+# after a place "in its field": a list separator, a bracket, or the field named again
+_RANK_TAIL_RE = re.compile(r"[ \t]*(?:[,;.)(]|$|(?:tỉnh|địa phương|tỉnh thành|tỉnh, thành)(?![^\W\d_]))")
+
+
+def _ranks_in_their_field(view: str, drafts: list[Draft], state: ParagraphState) -> None:
+    """ "Thể chế số xếp hạng 6/63, nhận thức số 16/63, ...; Chính quyền số 28/63 (tăng 11 bậc)":
+    after a rank stated as a place among N, another "k/N" in the paragraph is a place in the
+    same field (not "63/63 tỉnh đã ban hành", which counts)."""
+    for d in drafts:
+        den = d.mention.denominator
+        if d.unit == "rank" and den is not None:
+            state.rank_field = den
+        elif (
+            d.unit == "count"
+            and den is not None
+            and den == state.rank_field
+            and d.value < den
+            and _RANK_TAIL_RE.match(view, d.mention.end)
+        ):
+            d.unit = "rank"
 
 
 def _quantities(
@@ -262,7 +291,9 @@ def _remember(
         and (p.period.grain != "day" or _UP_TO_RE.search(view, max(s, p.start - 12), p.start))
         and (horizon is None or p.period.start <= horizon)
     ]
-    if own:
+    figures = [d for d in drafts if d.role == "q"]
+    if own and not (figures and all(d.is_target for d in figures)):
+        # the period of a sentence of goals dates goals, not what the paragraph reports next
         state.period = own[-1].period
     plans = [p for p in periods if p.role == "plan" and p.period is not None]
     if plans:
@@ -274,7 +305,6 @@ def _remember(
         state.geo = drafts[-1].geo
     elif len({(p.kind, p.code) for p in geo_marks}) == 1:
         state.geo = _geo_code(geo_marks[0], facts, None)
-    figures = [d for d in drafts if d.role == "q"]
     state.goals = bool(figures) and all(d.is_target for d in figures)
     if programs:
         state.program = programs[-1][1]
