@@ -446,3 +446,9 @@ def test_an_article_titled_with_its_province_keeps_unplaced_figures_there():
     untitled = extract_document(doc).observations
     titled = extract_document(replace(doc, title="Yên Bái đẩy mạnh chuyển đổi số")).observations
     assert (untitled[0].geo_code, titled[0].geo_code) == ("VN", "15")
+
+
+def test_ordinals_after_a_ranking_verb_are_ranks():
+    text = "Năm 2021, Ninh Bình và Thanh Hóa xếp hạng lần lượt là thứ 6 và 12, thuộc top đầu của cả nước."
+    obs = by_text(extract(text), text)
+    assert (obs["6"].unit, obs["12"].unit) == ("rank", "rank")

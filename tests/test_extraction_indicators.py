@@ -13,6 +13,22 @@ from tests.extraction_helpers import by_text, extract
     ("text", "number", "code"),
     [
         ("Tỷ lệ hồ sơ nộp trực tuyến đạt 72,5%.", "72,5", "online_dossier_rate"),
+        ("Đến tháng 9/2024, cung cấp DVCTT toàn trình đạt tỷ lệ 55,5%.", "55,5", "online_service_rate"),
+        (
+            "Cổng dịch vụ công của tỉnh đã cung cấp 149 dịch vụ công mức độ 3.",
+            "149",
+            "online_service_procedures",
+        ),
+        (
+            "Cổng dịch vụ công của tỉnh đã tiếp nhận 502.225 hồ sơ, trong đó 192.933 hồ sơ trực tuyến.",
+            "192.933",
+            "online_dossiers",
+        ),
+        (
+            "Tỷ lệ hồ sơ trực tuyến toàn tỉnh đạt 65,63%, tỷ lệ số hóa hồ sơ đạt 45%.",
+            "65,63",
+            "online_dossier_rate",
+        ),
         ("Tỉnh đã xử lý trực tuyến toàn trình 55% hồ sơ.", "55", "online_dossier_rate"),
         (
             "Toàn tỉnh cung cấp 1.250 dịch vụ công trực tuyến toàn trình.",

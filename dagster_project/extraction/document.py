@@ -51,6 +51,7 @@ EXTRACTOR_VERSION = "1"
 _DIGIT_RE = re.compile(r"\d")
 _PAREN_RE = re.compile(r"[()]")
 # Between a figure and a later phrase, these hand the phrase to the next figure ("22,4% và tỷ trọng ...").
+_CLAUSE_MARK_RE = re.compile(r"[,;]")
 _CONNECTOR_RE = re.compile(r"(?<![^\W\d_])(?:và|cùng|còn|đồng thời)(?![^\W\d_])|[,;(]")
 
 
@@ -529,9 +530,12 @@ def _attach_indicator(
         if code is None:
             continue
         proximity = _proximity(view, d, h, n_start, n_end)
-        if any(h.start < a and b < h.end for a, b in figure_spans if a != n_start):
+        if any(h.start < a and b < h.end for a, b in figure_spans if a != n_start) or (
+            h.start < n_start and n_end < h.end and _CLAUSE_MARK_RE.search(view, n_end, h.end)
+        ):
             # a phrase stretching over another figure names that figure ("doanh thu ... 1.928.311 tỷ
-            # đồng, tăng trưởng"): it speaks of this one only from afar
+            # đồng, tăng trưởng"), and one running on past this figure's comma is two phrases ("hồ sơ
+            # trực tuyến ... đạt 65,63%, tỷ lệ số hóa"): either speaks of this one only from afar
             proximity = min(proximity, 0.3)
         if proximity <= 0:
             continue

@@ -124,7 +124,9 @@ def _with_abbreviations(pattern: str, abbreviations: dict[str, list[str]]) -> st
     for i in range(0, len(parts), 2):  # the odd parts are the look-behinds
         for phrase, short in abbreviations.items():
             if phrase in parts[i]:
-                options = "|".join(re.escape(x) for x in [phrase, *short])
+                # spaces stay unescaped, so that a shorter phrase inside ("dịch vụ công" in "dịch vụ
+                # công trực tuyến") still finds its own abbreviations ("dvc trực tuyến")
+                options = "|".join(re.escape(x).replace("\\ ", " ") for x in [phrase, *short])
                 parts[i] = parts[i].replace(phrase, f"(?:{options})")
     return "".join(parts)
 

@@ -54,6 +54,7 @@ _RATE_BASE_AFTER = re.compile(r"[ \t]+(?:người[ \t]+)?(?:dân|hộ|dân số)
 
 # "thứ 7 cả nước", "thứ 9/13 tỉnh": an ordinal followed by the field it is counted in is a rank
 _THU_BEFORE = re.compile(r"(?<![^\W\d_])thứ[ \t]*$")
+_RANK_VERB_BEFORE = re.compile(r"(?<![^\W\d_])(?:xếp hạng|xếp|đứng)(?![^\W\d_])[^.;,\d]*$")
 _RANK_FIELD_AFTER = re.compile(
     r"[ \t]*(?:/[ \t]*\d|(?:trên[ \t]+|trong[ \t]+)?(?:cả nước|toàn quốc)(?![^\W\d_])"
     r"|(?:trên|trong|trong số)[ \t]+\d+[ \t]+(?:tỉnh|địa phương|bộ))"
@@ -63,9 +64,13 @@ _RANK_FIELD_AFTER = re.compile(
 def is_rank_cue(view: str, mention: NumberMention) -> bool:
     if rules().rank.search(view, max(0, mention.start - 24), mention.start):
         return True
+    if not _THU_BEFORE.search(view, max(0, mention.start - 6), mention.start):
+        return False
+    # "thứ 7 cả nước", "thứ 9/13", "xếp hạng lần lượt là thứ 6 và 12"
     return bool(
-        _THU_BEFORE.search(view, max(0, mention.start - 6), mention.start)
-        and (mention.denominator is not None or _RANK_FIELD_AFTER.match(view, mention.end))
+        mention.denominator is not None
+        or _RANK_FIELD_AFTER.match(view, mention.end)
+        or _RANK_VERB_BEFORE.search(view, max(0, mention.start - 40), mention.start)
     )
 
 
