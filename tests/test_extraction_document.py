@@ -452,3 +452,16 @@ def test_ordinals_after_a_ranking_verb_are_ranks():
     text = "Năm 2021, Ninh Bình và Thanh Hóa xếp hạng lần lượt là thứ 6 và 12, thuộc top đầu của cả nước."
     obs = by_text(extract(text), text)
     assert (obs["6"].unit, obs["12"].unit) == ("rank", "rank")
+
+
+def test_an_undated_text_dates_a_paragraph_by_what_it_reports_not_what_it_looks_to():
+    text = (
+        "Thanh Hóa xếp hạng thứ 12 toàn quốc về chỉ số chuyển đổi số năm 2021.\n"
+        "Theo báo cáo, trong 9 tháng năm 2022, chuyển đổi số của tỉnh đạt kết quả tích cực.\n"
+        "Cụ thể, số văn bản gửi đi trên hệ thống là 617.936 văn bản.\n"
+        "Tỉnh triển khai Chiến lược phát triển kinh tế số đến năm 2025, định hướng đến năm 2030. "
+        "Số doanh nghiệp công nghệ số ước đạt 1.300 doanh nghiệp."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["617.936"].period_code == "2022-09"
+    assert obs["1.300"].period_code not in ("2025", "2030")

@@ -283,14 +283,13 @@ def _remember(
     for p in periods:
         if p.role == "period" and p.has_year and p.period is not None and p.period.grain != "day":
             state.year = p.period.year
-    horizon = facts.published_date or (facts.report_period.end if facts.report_period else None)
     own = [
         p
         for p in periods
         if p.role == "period"
         and p.period is not None
         and (p.period.grain != "day" or _UP_TO_RE.search(view, max(s, p.start - 12), p.start))
-        and (horizon is None or p.period.start <= horizon)
+        and not _looks_ahead(view, s, p, facts)
     ]
     figures = [d for d in drafts if d.role == "q"]
     if own and not (figures and all(d.is_target for d in figures)):
@@ -311,6 +310,17 @@ def _remember(
         state.program = programs[-1][1]
 
 
+def _looks_ahead(view: str, s: int, p: PeriodMention, facts: DocumentFacts) -> bool:
+    """A period the text looks ahead to: after its publication; in an undated text, a year brought
+    in by a bare "đến" ("đến năm 2025, định hướng đến năm 2030"; "đến hết", "tính đến" report)."""
+    assert p.period is not None
+    if facts.published_by is not None:
+        return p.period.start > facts.published_by
+    # "đến tháng 9/2024" counts up to a month; "đến năm 2025" looks to a year
+    return p.period.grain == "year" and _HORIZON_RE.search(view, max(s, p.start - 16), p.start) is not None
+
+
+_HORIZON_RE = re.compile(r"(?<!hết )(?<!tính )(?:đến|tới)[ \t]*$")
 # "Tính đến ngày 1-3": a day up to which figures are counted (not the day of an event)
 _UP_TO_RE = re.compile(r"(?:đến|tới)(?:[ \t]+\d{1,2}(?:h|giờ)(?:\d{2})?)?(?:[ \t]+ngày)?[ \t]*$")
 _LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
