@@ -465,3 +465,8 @@ def test_an_undated_text_dates_a_paragraph_by_what_it_reports_not_what_it_looks_
     obs = by_text(extract(text), text)
     assert obs["617.936"].period_code == "2022-09"
     assert obs["1.300"].period_code not in ("2025", "2030")
+
+
+def test_the_size_of_a_rankings_field_is_no_figure():
+    text = "Năm 2022, tỉnh Yên Bái tiến lên vị trí thứ 15 trong 63 tỉnh, thành."
+    assert sorted(by_text(extract(text), text)) == ["15"]

@@ -54,6 +54,10 @@ _RATE_BASE_AFTER = re.compile(r"[ \t]+(?:người[ \t]+)?(?:dân|hộ|dân số)
 
 # "thứ 7 cả nước", "thứ 9/13 tỉnh": an ordinal followed by the field it is counted in is a rank
 _THU_BEFORE = re.compile(r"(?<![^\W\d_])thứ[ \t]*$")
+# "vị trí thứ 15 trong 63 tỉnh, thành": the 63 says among how many, like the 63 of "15/63"
+_RANK_FIELD_BEFORE = re.compile(
+    r"(?:thứ|hạng|vị trí)[ \t]+\d+[ \t]+(?:trong|trên)[ \t]+(?:số[ \t]+|tổng số[ \t]+)?$"
+)
 _RANK_VERB_BEFORE = re.compile(r"(?<![^\W\d_])(?:xếp hạng|xếp|đứng)(?![^\W\d_])[^.;,\d]*$")
 _RANK_FIELD_AFTER = re.compile(
     r"[ \t]*(?:/[ \t]*\d|(?:trên[ \t]+|trong[ \t]+)?(?:cả nước|toàn quốc)(?![^\W\d_])"
@@ -92,6 +96,8 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
     if mention.unit == "count":
         if _RATE_BASE_BEFORE.search(view, max(0, start - 12), start) and _RATE_BASE_AFTER.match(view, tail):
             return "base of a rate"
+        if _RANK_FIELD_BEFORE.search(view, max(0, start - 40), start):
+            return "size of a ranking's field"
         token = mention.token
         if (
             token.isdigit()
