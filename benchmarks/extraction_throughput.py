@@ -4,7 +4,8 @@
 
 Generates the corpus if needed (``generate_corpus.py``), then times
 ``extract_document`` on it and ``re.finditer(r"\\d[\\d.,/]*", text)`` on it,
-and prints MB/s for both and their ratio (target: at most 8x).
+and prints MB/s for both and their ratio (target: at most 8x). The bare pass is timed five
+times and its best run kept; the extraction runs once, on one core.
 """
 
 from __future__ import annotations
@@ -54,9 +55,13 @@ def main() -> None:
     text = corpus.read_text(encoding="utf-8")
     mb = len(text.encode("utf-8")) / 1e6
 
-    t0 = time.perf_counter()
-    n_bare = sum(1 for _ in re.finditer(r"\d[\d.,/]*", text))
-    bare = time.perf_counter() - t0
+    # The bare pass is short and easily slowed by other work on the machine: its best of five
+    # runs is the yardstick (the harder one for the extractor to stay within).
+    bare = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        n_bare = sum(1 for _ in re.finditer(r"\d[\d.,/]*", text))
+        bare = min(bare, time.perf_counter() - t0)
 
     # Reports are documents of a few kilobytes: extract them one by one, as the pipeline does.
     docs = [d for d in text.split("\n\n") if d.strip()]
