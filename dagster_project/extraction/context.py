@@ -30,7 +30,9 @@ HEAD_CHARS = 20_000
 class DocumentFacts:
     subject_geo: str | None
     report_period: Period | None
-    published_date: date | None  # or, for an undated text, the month its date stamp gives
+    # when it was published; for an undated text, the first day of its date stamp's month, else
+    # the day of its dateline ("Sáng 12/10, ...")
+    published_date: date | None
     published_by: date | None  # the last day it can have been published (a stamp's month's end)
     context_year: int | None  # the year a yearless phrase ("6 tháng đầu năm") falls in
     default_geo: str  # the geography of a figure nothing else places
