@@ -201,7 +201,7 @@ class PeriodScan:
         inside = self._found[lo:hi]
         # a phrase that runs over the end of the stretch (or one before it that runs into it) would
         # have been read shorter, or otherwise, by a pass over the stretch alone
-        if (inside and inside[-1].end() > end) or self._reach[lo] > start:
+        if self._reach[hi] > end or self._reach[lo] > start:
             return find_periods(self.view, start, end, context_year)
         return _resolve(self.view, inside, start, context_year)
 
