@@ -15,6 +15,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parents[1]
 DXW = [sys.executable, "-c", "import sys; from dagster_project.cli import main; sys.exit(main())"]
@@ -56,8 +57,20 @@ def _tree_rss_bytes(pid: int) -> int:
     return total
 
 
-def run_dxw(*args: str | Path, echo_stderr: bool = True) -> Measured:
-    """``dxw <args>``; its progress (stderr) is echoed live and kept."""
+def _read_all(stream: IO[str], keep: bool) -> str:
+    """The stream to its end: kept, or read and dropped a megabyte at a time."""
+    if keep:
+        return stream.read()
+    while stream.read(1 << 20):
+        pass
+    return ""
+
+
+def run_dxw(*args: str | Path, echo_stderr: bool = True, keep_stdout: bool = True) -> Measured:
+    """``dxw <args>``; its progress (stderr) is echoed live and kept, its stdout kept when ``keep_stdout``.
+
+    A large query result is hundreds of megabytes of text: ``keep_stdout=False`` reads and drops it.
+    """
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     before = usage_before.ru_maxrss
     started = time.monotonic()
@@ -80,7 +93,7 @@ def run_dxw(*args: str | Path, echo_stderr: bool = True) -> Measured:
     assert process.stderr is not None and process.stdout is not None
     # stdout in its own thread: a large query result would otherwise fill its pipe and block dxw.
     stdout = process.stdout
-    reader = threading.Thread(target=lambda: out_chunks.append(stdout.read()), daemon=True)
+    reader = threading.Thread(target=lambda: out_chunks.append(_read_all(stdout, keep_stdout)), daemon=True)
     reader.start()
     for line in process.stderr:
         err_lines.append(line)

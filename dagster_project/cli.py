@@ -12,7 +12,7 @@ import logging
 import sys
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,6 @@ from typing import Any
 import duckdb
 
 from dagster_project.settings import Settings, load_settings
-from dagster_project.warehouse import WarehouseBusyError, run_lock
 
 EXIT_OK = 0
 EXIT_NOT_PUBLISHED = 1
@@ -116,6 +115,9 @@ def execute_pipeline(settings: Settings, log_path: Path) -> RunOutcome:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    # Imported here: ``dxw query`` runs without the pipeline's modules (a quarter of its start-up).
+    from dagster_project.warehouse import WarehouseBusyError, run_lock
+
     settings = load_settings(args.input, args.warehouse)
     if not settings.input_dir.is_dir():
         _error(f"--input {settings.input_dir} is not a directory")
@@ -148,17 +150,39 @@ def run_command(args: argparse.Namespace) -> int:
 # --- dxw query ------------------------------------------------------------------------------------
 
 
+# Rows fetched and printed at a time: a query may return millions of rows (05 on a
+# 100 000-document warehouse: about two million), which must not all be held as text at once.
+QUERY_CHUNK_ROWS = 10_000
+
+
+def _cells(rows: Sequence[Sequence[Any]]) -> list[list[str]]:
+    return [["NULL" if v is None else str(v) for v in row] for row in rows]
+
+
+def _line(values: Sequence[str], widths: Sequence[int]) -> str:
+    return " | ".join(v.ljust(w) for v, w in zip(values, widths, strict=True))
+
+
 def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """A plain aligned text table, with the row count at the end."""
-    cells = [["NULL" if v is None else str(v) for v in row] for row in rows]
-    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
-    lines = [
-        " | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
-        "-+-".join("-" * w for w in widths),
-        *(" | ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells),
-        f"({len(cells)} row{'s' if len(cells) != 1 else ''})",
-    ]
-    return "\n".join(lines)
+    return "\n".join(table_lines(columns, iter([rows])))
+
+
+def table_lines(columns: Sequence[str], chunks: Iterator[Sequence[Sequence[Any]]]) -> Iterator[str]:
+    """The lines of ``format_table`` over rows arriving in chunks, aligned to the first chunk.
+
+    A later value wider than its column extends its own line only, so a result of any size is
+    printed as it is read (a single chunk, the usual case, is aligned exactly).
+    """
+    first = _cells(next(chunks, []))
+    widths = [max([len(c), *(len(row[i]) for row in first)]) for i, c in enumerate(columns)]
+    yield _line(columns, widths)
+    yield "-+-".join("-" * w for w in widths)
+    count = 0
+    for cells in (first, *(_cells(chunk) for chunk in chunks)):
+        count += len(cells)
+        yield from (_line(row, widths) for row in cells)
+    yield f"({count} row{'s' if count != 1 else ''})"
 
 
 def _published_or_error(settings: Settings) -> bool:
@@ -174,14 +198,17 @@ def query_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     try:
         with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+            # DuckDB would draw its progress bar into the printed table.
+            con.execute("set enable_progress_bar = false")
             cursor = con.execute(args.sql)
             columns = [c[0] for c in cursor.description or []]
-            rows = cursor.fetchall() if columns else []
+            if columns:
+                chunks = iter(lambda: cursor.fetchmany(QUERY_CHUNK_ROWS), [])
+                for line in table_lines(columns, chunks):
+                    print(line)
     except duckdb.Error as exc:
         _error(f"query failed: {str(exc).splitlines()[0]}")
         return EXIT_FAILED
-    if columns:
-        print(format_table(columns, rows))
     return EXIT_OK
 
 

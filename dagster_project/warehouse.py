@@ -13,7 +13,7 @@ import fcntl
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ import pyarrow as pa
 
 from dagster_project.document_batches import ExtractedBatch
 from dagster_project.schema import STAGING_DDL, IngestedDocument, column_names
+from dagster_project.settings import duckdb_config
 
 
 class WarehouseBusyError(RuntimeError):
@@ -86,8 +87,13 @@ def run_lock(lock_path: Path, wait_seconds: float = 0.0) -> Iterator[None]:
 
 @contextmanager
 def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection that is always closed: dbt (another process) needs the file free afterwards."""
-    con = duckdb.connect(str(path), read_only=read_only)
+    """A connection that is always closed: dbt (another process) needs the file free afterwards.
+
+    With the run's DuckDB memory limit and threads (``settings.duckdb_config``).
+    """
+    con = duckdb.connect(str(path), read_only=read_only, config=duckdb_config())
+    # DuckDB draws its progress bar straight onto the terminal, past any redirection.
+    con.execute("set enable_progress_bar = false")
     try:
         yield con
     finally:
@@ -226,19 +232,36 @@ def replace_extraction(
     return written
 
 
-def replace_extraction_batches(con: duckdb.DuckDBPyConnection, batches: Sequence[ExtractedBatch]) -> int:
+def previously_extracted(con: duckdb.DuckDBPyConnection, document_ids: Sequence[str]) -> set[str]:
+    """Those of ``document_ids`` that have extraction rows (a context row) from any extractor version."""
+    rows = con.execute(
+        """
+        select distinct document_id from staging.raw_document_context
+        where document_id in (select unnest(?::varchar[]))
+        """,
+        [list(document_ids)],
+    ).fetchall()
+    return {document_id for (document_id,) in rows}
+
+
+def replace_extraction_batches(
+    con: duckdb.DuckDBPyConnection,
+    batches: Sequence[ExtractedBatch],
+    previous: Collection[str] | None = None,
+) -> int:
     """Swap the batches' documents' context and observation rows for the batches' rows, in one transaction.
 
     Called with many batches at once: each delete scans the table, so fewer, larger writes keep
-    the cost of a run proportional to its new documents.
+    the cost of a run proportional to its new documents. ``previous``: the documents known to
+    have older rows (``previously_extracted``); only those are deleted, so new documents, all
+    of a first run's, are appended without scanning the tables at all. None: delete for every one.
     """
     document_ids = [document_id for batch in batches for document_id in batch.document_ids]
+    replaced = document_ids if previous is None else [d for d in document_ids if d in previous]
     con.execute("begin transaction")
     try:
-        for table in ("staging.raw_document_context", "staging.raw_observations"):
-            con.execute(
-                f"delete from {table} where document_id in (select unnest(?::varchar[]))", [document_ids]
-            )
+        for table in ("staging.raw_document_context", "staging.raw_observations") if replaced else ():
+            con.execute(f"delete from {table} where document_id in (select unnest(?::varchar[]))", [replaced])
         written = 0
         for batch in batches:
             insert_table(con, "staging.raw_document_context", batch.contexts)

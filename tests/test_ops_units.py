@@ -118,3 +118,30 @@ def test_progress_reports_at_most_once_per_interval_and_ends_with_a_summary() ->
         logger.setLevel(level)
     assert recorder.messages == ["extract: 0/10000 documents", summary]
     assert summary.startswith("extract: 10000/10000 documents in ") and "documents/s" in summary
+
+
+def test_duckdb_memory_limits_reach_the_run_connections_and_dbt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from dagster_project.settings import export_dbt_duckdb_path, load_settings
+    from dagster_project.warehouse import connect
+
+    # Set first, so the test's changes to the environment are undone afterwards.
+    for name in ("DXW_DUCKDB_PATH", "DXW_DBT_MEMORY_LIMIT", "DXW_DUCKDB_THREADS"):
+        monkeypatch.setenv(name, "")
+    monkeypatch.setenv("DXW_DUCKDB_MEMORY_LIMIT", "300MB")
+    with connect(tmp_path / "w.duckdb") as con:
+        limit, progress_bar = con.execute(
+            "select current_setting('memory_limit'), current_setting('enable_progress_bar')"
+        ).fetchall()[0]
+    number, unit = str(limit).split()
+    assert unit == "MiB" and 250 < float(number) < 300  # 300 MB, shown in MiB (DuckDB's default: 80% of RAM)
+    assert progress_bar is False
+
+    settings = load_settings(warehouse=tmp_path / "w.duckdb")
+    export_dbt_duckdb_path(settings)
+    assert os.environ["DXW_DUCKDB_PATH"] == str(settings.working_copy)
+    assert os.environ["DXW_DBT_MEMORY_LIMIT"] == "700MB"  # dbt's own default, read by profiles.yml
+    assert int(os.environ["DXW_DUCKDB_THREADS"]) >= 1

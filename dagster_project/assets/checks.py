@@ -2,14 +2,18 @@
 
 A blocking suite is a blocking check with ERROR severity: when it fails,
 Dagster does not run what depends on the model, so nothing is published.
+
+A check audits the documents its run added or changed (``quality.scope``), so
+its cost follows the new documents, not the warehouse; what it found is kept
+for the run's report.
 """
 
-from __future__ import annotations
-
+import time
 from collections.abc import Sequence
 from typing import Any
 
 from dagster import (
+    AssetCheckExecutionContext,
     AssetCheckResult,
     AssetChecksDefinition,
     AssetCheckSeverity,
@@ -19,8 +23,10 @@ from dagster import (
 )
 from dagster_dbt import get_asset_key_for_model
 
+from dagster_project.assets.progress import log_progress
 from dagster_project.assets.resources import WarehouseResource
-from dagster_project.quality.gx_bridge import validate_suite
+from dagster_project.quality.gx_bridge import validate_suite_with_result
+from dagster_project.quality.scope import WHOLE_TABLE, changed_since
 from dagster_project.quality.suite import SuiteOutcome, SuiteSpec
 from dagster_project.quality.suites import SUITES
 from dagster_project.warehouse import connect
@@ -41,6 +47,7 @@ def check_result(outcome: SuiteOutcome) -> AssetCheckResult:
         "rows": outcome.rows,
         "expectations": len(outcome.expectations),
         "expectations_failed": len(outcome.failed),
+        "audited": outcome.scope,
         "failures": MetadataValue.json(failures),
     }
     if outcome.error is not None:
@@ -61,9 +68,19 @@ def suite_check(spec: SuiteSpec, dbt_models: AssetsDefinition) -> AssetChecksDef
         blocking=spec.blocking,
         additional_deps=[get_asset_key_for_model([dbt_models], model) for model in spec.reads_models],
     )
-    def _check(warehouse: WarehouseResource) -> AssetCheckResult:
+    def _check(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
+        started = time.monotonic()
+        audits = warehouse.audits
         with connect(warehouse.settings.working_copy, read_only=True) as con:
-            return check_result(validate_suite(spec, con))
+            scope = WHOLE_TABLE if audits.started_at is None else changed_since(con, audits.started_at)
+            outcome, validation = validate_suite_with_result(spec, con, scope)
+        audits.outcomes[spec.name] = (outcome, validation)
+        log_progress(
+            context,
+            f"check {spec.name}: {outcome.rows} rows of {outcome.scope},"
+            f" {'passed' if outcome.passed else 'failed'}, done in {time.monotonic() - started:.1f} s",
+        )
+        return check_result(outcome)
 
     return _check
 

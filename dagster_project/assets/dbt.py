@@ -5,11 +5,13 @@ preparer) whenever it is missing or older than any file of the dbt project,
 before the definitions load it.
 """
 
+import json
 import os
 import shutil
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 
 from dagster import AssetExecutionContext
@@ -75,9 +77,19 @@ ensure_manifest(DBT_PROJECT)
 def dxw_dbt_models(
     context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
 ) -> Iterator[object]:
-    """``dbt build`` (seeds, models, tests) against the run's working copy."""
+    """``dbt build`` (seeds, models, tests) against the run's working copy.
+
+    The run's start goes to dbt as var ``changed_since``: documents ingested since then are
+    among those the incremental models refresh (``int_changed_documents``).
+    """
     export_dbt_duckdb_path(warehouse.settings)
     log_progress(context, "dbt build: started")
     started = time.monotonic()
-    yield from dbt.cli(["build"], context=context).stream()
+    args = ["build"]
+    run_started_at = warehouse.audits.started_at
+    if run_started_at is not None:
+        # Naive UTC, as staging.raw_documents.ingested_at.
+        since = run_started_at.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        args += ["--vars", json.dumps({"changed_since": since})]
+    yield from dbt.cli(args, context=context).stream()
     log_progress(context, f"dbt build: done in {time.monotonic() - started:.1f} s")

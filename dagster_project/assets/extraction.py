@@ -24,6 +24,7 @@ from dagster_project.warehouse import (
     connect,
     documents_to_extract,
     load_documents,
+    previously_extracted,
     replace_extraction_batches,
 )
 
@@ -53,6 +54,8 @@ def extracted_observations(context: AssetExecutionContext, warehouse: WarehouseR
     observations_written = 0
     with connect(working_copy) as con:
         pending = documents_to_extract(con, version)
+        # Re-extracted documents (a new extractor version) have rows to replace; new ones do not.
+        previous = previously_extracted(con, pending)
         id_batches = list(batched(pending, BATCH_SIZE))
         progress = DocumentProgress(context, "extract", len(pending))
         progress.start()
@@ -63,10 +66,10 @@ def extracted_observations(context: AssetExecutionContext, warehouse: WarehouseR
             to_write.append(result)
             progress.advance(len(result.document_ids))
             if len(to_write) >= WRITE_BATCHES:
-                observations_written += replace_extraction_batches(con, to_write)
+                observations_written += replace_extraction_batches(con, to_write, previous)
                 to_write = []
         if to_write:
-            observations_written += replace_extraction_batches(con, to_write)
+            observations_written += replace_extraction_batches(con, to_write, previous)
         progress.finish()
     yield MaterializeResult(
         asset_key=RAW_OBSERVATIONS,

@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 import time
 
-from dagster import AssetExecutionContext
+from dagster import AssetCheckExecutionContext, AssetExecutionContext
 
 logger = logging.getLogger("dxw.progress")
 
 
-def log_progress(context: AssetExecutionContext | None, message: str) -> None:
+def log_progress(context: AssetExecutionContext | AssetCheckExecutionContext | None, message: str) -> None:
     """One line to the terminal (via the CLI's handler) and to the Dagster run log."""
     logger.info(message)
     if context is not None:

@@ -4,9 +4,12 @@ Each suite's frame is read with duckdb into pandas and validated through a
 pandas datasource (GX's SQL datasource over duckdb-engine has open bugs).
 A suite with ``count_sql`` reads only its failing rows (DuckDB filters them),
 and the counts GX reports are rescaled to every row checked
-(``_whole_table_counts``). The suites and the datasource live in a GX file
-data context under ``expectations/gx``, committed with the code; validating
-only reads it.
+(``_whole_table_counts``); a suite with ``unexpected_counts_sql`` reads a
+sample of them and takes each expectation's count from SQL. A validation
+audits the documents of an ``AuditScope`` (``quality.scope``): a run's checks
+audit what the run added or changed, ``dxw report`` the whole warehouse.
+The suites and the datasource live in a GX file data context under
+``expectations/gx``, committed with the code; validating only reads it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from functools import cache
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 # Before the import: no usage statistics sent from a batch pipeline.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -25,6 +29,7 @@ import great_expectations as gx
 from great_expectations.core import ExpectationSuiteValidationResult
 from great_expectations.data_context import FileDataContext
 
+from dagster_project.quality.scope import WHOLE_TABLE, AuditScope
 from dagster_project.quality.suite import ExpectationOutcome, SuiteOutcome, SuiteSpec
 from dagster_project.settings import EXPECTATIONS_DIR
 
@@ -32,6 +37,9 @@ DATASOURCE = "warehouse"
 DATA_ASSET = "frame"
 BATCH_DEFINITION = "whole_frame"
 EXAMPLES_PER_EXPECTATION = 5
+SCOPE_MARKER = "{scope}"
+# The relation holding the audited document ids while a scoped suite is read.
+SCOPE_RELATION = "audit_scope"
 
 
 @cache
@@ -82,8 +90,9 @@ def _plain(value: Any) -> Any:
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
-    row = con.execute(sql).fetchone()
-    return int(row[0]) if row else 0
+    # fetchall: a result left unfinished would keep the connection from registering the next scope.
+    rows = con.execute(sql).fetchall()
+    return int(rows[0][0]) if rows else 0
 
 
 def _schema_detail(result: dict[str, Any]) -> str:
@@ -91,15 +100,18 @@ def _schema_detail(result: dict[str, Any]) -> str:
     return f"missing columns: {', '.join(missing)}" if missing else ""
 
 
-def _whole_table_counts(details: dict[str, Any], rows: int) -> None:
+def _whole_table_counts(details: dict[str, Any], rows: int, unexpected_count: int | None = None) -> None:
     """Rescale one expectation's result from the failing-rows frame to the ``rows`` checked.
 
     Only rows outside the frame are added, and they pass every expectation (they
-    are neither missing nor unexpected), so the counts stay and the shares change.
+    are neither missing nor unexpected), so the counts stay and the shares change;
+    ``unexpected_count``, when the frame held only a sample of the failing rows, is the true count.
     """
     if details.get("element_count") is None:
         return
     details["element_count"] = rows
+    if unexpected_count is not None:
+        details["unexpected_count"] = unexpected_count
     unexpected = details.get("unexpected_count") or 0
     missing = details.get("missing_count") or 0
     if "missing_percent" in details:
@@ -111,21 +123,59 @@ def _whole_table_counts(details: dict[str, Any], rows: int) -> None:
         details["unexpected_percent_total"] = 100 * unexpected / rows if rows else None
 
 
-def validate_suite(spec: SuiteSpec, con: duckdb.DuckDBPyConnection) -> SuiteOutcome:
+def scoped_sql(sql: str, scope: AuditScope) -> str:
+    """``sql`` with its ``{scope}`` markers made a condition on ``document_id`` (``true`` for every row)."""
+    condition = "true" if scope.whole_table else f"document_id in (select document_id from {SCOPE_RELATION})"
+    return sql.replace(SCOPE_MARKER, condition)
+
+
+def _read(
+    spec: SuiteSpec, con: duckdb.DuckDBPyConnection, scope: AuditScope
+) -> tuple[Any, int, dict[str, int]]:
+    """The suite's frame, the rows checked, and the true failing counts of a sampled frame."""
+    if scope.document_ids is not None:
+        con.register(SCOPE_RELATION, pa.table({"document_id": pa.array(scope.document_ids, pa.string())}))
+    try:
+        frame = con.execute(scoped_sql(spec.frame_sql, scope)).df()
+        rows = _count(con, scoped_sql(spec.count_sql, scope)) if spec.count_sql else len(frame)
+        counts = (
+            {
+                str(column): int(count)
+                for column, count in con.execute(scoped_sql(spec.unexpected_counts_sql, scope)).fetchall()
+            }
+            if spec.unexpected_counts_sql
+            else {}
+        )
+    finally:
+        if scope.document_ids is not None:
+            con.unregister(SCOPE_RELATION)
+    return frame, rows, counts
+
+
+def validate_suite(
+    spec: SuiteSpec, con: duckdb.DuckDBPyConnection, scope: AuditScope = WHOLE_TABLE
+) -> SuiteOutcome:
     """Validate one suite against the warehouse behind ``con`` (which may be read-only)."""
-    outcome, _ = validate_suite_with_result(spec, con)
+    outcome, _ = validate_suite_with_result(spec, con, scope)
     return outcome
 
 
 def validate_suite_with_result(
-    spec: SuiteSpec, con: duckdb.DuckDBPyConnection
+    spec: SuiteSpec, con: duckdb.DuckDBPyConnection, scope: AuditScope = WHOLE_TABLE
 ) -> tuple[SuiteOutcome, ExpectationSuiteValidationResult | None]:
     """``validate_suite``, plus GX's own validation result (for Data Docs; None if unreadable)."""
     try:
-        frame = con.execute(spec.frame_sql).df()
-        rows = _count(con, spec.count_sql) if spec.count_sql else len(frame)
+        frame, rows, true_counts = _read(spec, con, scope)
     except duckdb.Error as exc:
-        error = SuiteOutcome(spec.name, spec.model, spec.blocking, rows=0, expectations=[], error=str(exc))
+        error = SuiteOutcome(
+            spec.name,
+            spec.model,
+            spec.blocking,
+            rows=0,
+            expectations=[],
+            error=str(exc),
+            scope=scope.describe(),
+        )
         return error, None
     context = file_context()
     suite = context.suites.get(spec.name)
@@ -138,7 +188,9 @@ def validate_suite_with_result(
     for result in validation.results:
         details = result.result or {}
         if spec.count_sql:
-            _whole_table_counts(details, rows)
+            column = result.expectation_config.kwargs.get("column")
+            true_count = true_counts.get(column, 0) if spec.unexpected_counts_sql and column else None
+            _whole_table_counts(details, rows, true_count)
         raised = (result.exception_info or {}).get("raised_exception")
         outcomes.append(
             ExpectationOutcome(
@@ -155,5 +207,7 @@ def validate_suite_with_result(
                 description=result.expectation_config.description or "",
             )
         )
-    outcome = SuiteOutcome(spec.name, spec.model, spec.blocking, rows=rows, expectations=outcomes)
+    outcome = SuiteOutcome(
+        spec.name, spec.model, spec.blocking, rows=rows, expectations=outcomes, scope=scope.describe()
+    )
     return outcome, validation

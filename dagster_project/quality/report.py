@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +39,7 @@ from dagster_project.quality.gx_bridge import validate_suite_with_result
 from dagster_project.quality.suite import SuiteOutcome, SuiteSpec
 from dagster_project.quality.suites import SUITES
 from dagster_project.quality.totals import WarehouseTotals, read_totals
+from dagster_project.warehouse import connect
 
 logger = logging.getLogger(__name__)
 
@@ -128,15 +130,31 @@ def _charts(con: duckdb.DuckDBPyConnection) -> Charts:
     )
 
 
+# suite name -> (outcome, GX validation result or None): what a run's checks found.
+Audits = Mapping[str, tuple[SuiteOutcome, ExpectationSuiteValidationResult | None]]
+
+
 def collect(
-    con: duckdb.DuckDBPyConnection, warehouse: Path, specs: tuple[SuiteSpec, ...] = SUITES
+    con: duckdb.DuckDBPyConnection,
+    warehouse: Path,
+    specs: tuple[SuiteSpec, ...] = SUITES,
+    run_audits: Audits | None = None,
 ) -> ReportData:
+    """Everything the page shows. ``run_audits``: the blocking suites as the run's checks found them.
+
+    A run that publishes has just passed its blocking checks on what it added or changed;
+    validating the whole warehouse again would make its report cost grow with the history.
+    Warning suites are counted over the whole warehouse (SQL aggregates and a sample of rows).
+    """
     cursor = con.execute(DOCUMENTS_SQL, [DOCUMENTS_LIMIT])
     columns = [c[0] for c in cursor.description or []]
     documents = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     outcomes, validations = [], []
     for spec in specs:
-        outcome, validation = validate_suite_with_result(spec, con)
+        if spec.blocking and run_audits is not None and spec.name in run_audits:
+            outcome, validation = run_audits[spec.name]
+        else:
+            outcome, validation = validate_suite_with_result(spec, con)
         outcomes.append(outcome)
         if validation is not None:
             validations.append((spec.name, validation))
@@ -180,10 +198,13 @@ def with_data_docs(data: ReportData, reports_dir: Path) -> ReportData:
     return replace(data, data_docs_href=f"{SITE_DIR_NAME}/index.html")
 
 
-def write_report(warehouse: Path, reports_dir: Path) -> Path:
-    """Validate the published warehouse (read-only) and write its report; returns the file."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        data = collect(con, warehouse)
+def write_report(warehouse: Path, reports_dir: Path, run_audits: Audits | None = None) -> Path:
+    """Validate the published warehouse (read-only) and write its report; returns the file.
+
+    ``run_audits``: the blocking suites as the run that published found them (see ``collect``).
+    """
+    with connect(warehouse, read_only=True) as con:
+        data = collect(con, warehouse, run_audits=run_audits)
     reports_dir.mkdir(parents=True, exist_ok=True)
     data = with_data_docs(data, reports_dir)
     stamp = data.generated_at.strftime("%Y%m%dT%H%M%S%fZ")

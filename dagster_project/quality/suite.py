@@ -21,6 +21,16 @@ class SuiteSpec:
     failing) are those of the whole table, as if every row had been validated.
     That holds for row-wise expectations (not null, in set, between, unique when
     every duplicate is kept) and schema expectations, which is all the suites use.
+
+    ``frame_sql`` and ``count_sql`` say ``{scope}`` where a condition on the
+    column ``document_id`` restricts them to the documents audited (see
+    ``quality.scope``): ``true`` for the whole table.
+
+    With ``unexpected_counts_sql`` set, ``frame_sql`` may return only some of
+    the failing rows (at least one per failing expectation, so pass/fail stays
+    GX's), and ``unexpected_counts_sql`` gives each expectation's true count as
+    rows (column, count): a rule most rows break then never becomes a pandas
+    frame of most rows.
     """
 
     name: str  # the Great Expectations suite name, also the Dagster asset check name
@@ -31,6 +41,7 @@ class SuiteSpec:
     example_columns: tuple[str, ...]  # shown for failing rows
     reads_models: tuple[str, ...] = ()  # other dbt models the frame reads
     count_sql: str = ""  # the rows checked, when frame_sql returns only the failing ones
+    unexpected_counts_sql: str = ""  # (column, failing rows), when frame_sql returns a sample of them
     description: str = ""
 
 
@@ -53,6 +64,7 @@ class SuiteOutcome:
     rows: int
     expectations: Sequence[ExpectationOutcome]
     error: str | None = None  # the frame could not be read (missing table or column)
+    scope: str = "every document"  # what was audited (quality.scope.AuditScope.describe)
 
     @property
     def passed(self) -> bool:

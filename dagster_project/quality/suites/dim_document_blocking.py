@@ -14,6 +14,7 @@ from dagster_project.schema import DOCUMENT_STATUSES
 # rescaled to COUNT_SQL (see SuiteSpec.count_sql).
 FRAME_SQL = f"""
 select * from marts.dim_document
+where {{scope}}
 qualify document_id is null or file_name is null
     or status is null or status not in ({", ".join(f"'{status}'" for status in DOCUMENT_STATUSES)})
     or char_count is null or char_count < 0
@@ -21,7 +22,7 @@ qualify document_id is null or file_name is null
 order by document_id
 """
 
-COUNT_SQL = "select count(*) from marts.dim_document"
+COUNT_SQL = "select count(*) from marts.dim_document where {scope}"
 
 
 def build_expectations() -> list[Any]:

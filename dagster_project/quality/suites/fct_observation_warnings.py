@@ -43,24 +43,53 @@ _RULE_COLUMNS = ",\n    ".join(
     f"not coalesce(list_contains(b.rules, '{rule}'), false) as {rule}" for rule in WARNING_RULES
 )
 
+# Observations of each rule shown to GX: enough for its examples and its pass/fail (one
+# failing row fails the rule); the true counts come from UNEXPECTED_COUNTS_SQL. Most
+# observations of a large generated corpus break some rule, and a frame of all of
+# them would be the largest thing in memory of a run.
+SAMPLED_PER_RULE = 20
+
 FRAME_SQL = f"""
-with breaks as (
-    select observation_id, list(rule_name order by rule_order) as rules
+with audited as (
+    select * from marts.fct_observation where {{scope}}
+),
+breaks as (
+    select observation_id, rule_name, rule_order
     from staging.int_observation_rule_breaks
+    where {{scope}} and observation_id in (select observation_id from audited)
+),
+sampled as (
+    select observation_id
+    from breaks
+    qualify row_number() over (partition by rule_name order by observation_id) <= {SAMPLED_PER_RULE}
+),
+rules as (
+    select observation_id, list(rule_name order by rule_order) as rules
+    from breaks
+    where observation_id in (select observation_id from sampled)
     group by observation_id
 )
 select
     o.observation_id, o.document_id, o.indicator_code, o.geo_code, o.period_code, o.value, o.unit,
     o.denominator, o.stated_text, o.quality_status,
     {_RULE_COLUMNS}
-from marts.fct_observation o
--- Only the observations breaking a rule: every other one keeps them all. The counts
--- are rescaled to COUNT_SQL (see SuiteSpec.count_sql).
-inner join breaks b on b.observation_id = o.observation_id
+from audited o
+-- Only observations breaking a rule: every other one keeps them all. The counts are
+-- rescaled to COUNT_SQL and UNEXPECTED_COUNTS_SQL (see SuiteSpec).
+inner join rules b on b.observation_id = o.observation_id
 order by o.observation_id
 """
 
-COUNT_SQL = "select count(*) from marts.fct_observation"
+COUNT_SQL = "select count(*) from marts.fct_observation where {scope}"
+
+# Each rule's expectation column and the observations breaking it.
+UNEXPECTED_COUNTS_SQL = """
+select rule_name, count(distinct observation_id)
+from staging.int_observation_rule_breaks
+where {scope}
+    and observation_id in (select observation_id from marts.fct_observation where {scope})
+group by rule_name
+"""
 
 
 def build_expectations() -> list[Any]:
@@ -80,6 +109,7 @@ SPEC = SuiteSpec(
     model="fct_observation",
     frame_sql=FRAME_SQL,
     count_sql=COUNT_SQL,
+    unexpected_counts_sql=UNEXPECTED_COUNTS_SQL,
     build_expectations=build_expectations,
     blocking=False,
     example_columns=(

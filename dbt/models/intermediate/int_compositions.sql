@@ -1,7 +1,16 @@
 -- Every whole that has parts (observations pointing to it through
 -- parent_observation_id, in the same unit), with the sum of its parts.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+-- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}
+-- Incremental by document: a whole and its parts are in one document (macros/refresh_by_document.sql).
 with observations as (
     select * from {{ ref('int_observations') }}
+    {{ where_refreshed() }}
 ),
 
 parts as (

@@ -4,6 +4,22 @@
 -- at_most: (-inf, v], exact/approx: [v, v]); the sources agree when the gap
 -- between the highest lower bound and the lowest upper bound is within the
 -- tolerance, so "trên 1,9 triệu tỷ" agrees with 1.928.311 tỷ.
+--
+-- Incremental by group: a build recomputes the groups of int_touched_comparison_keys
+-- (those a changed document is or was in) and leaves the others as they are.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="
+        {% if is_incremental() %}
+        delete from {{ this }}
+        where comparison_key in (select comparison_key from {{ ref('int_touched_comparison_keys') }})
+        {% endif %}
+    "
+) }}
+-- depends_on: {{ ref('int_touched_comparison_keys') }}, which reads this table's groups before they change
+
 with observations as (
     select *
     from {{ ref('int_observations') }}
@@ -11,10 +27,7 @@ with observations as (
 ),
 
 keyed as (
-    select
-        *,
-        md5(concat_ws('|', indicator_code, geo_code, segment, period_code, measure, is_target, unit,
-            coalesce(component, ''), coalesce(program, ''))) as comparison_key
+    select *, {{ comparison_key() }} as comparison_key
     from observations
 ),
 
@@ -36,8 +49,13 @@ grouped as (
         max(value) as max_value,
         max(value) filter (where qualifier <> 'at_most') as highest_lower_bound,
         min(value) filter (where qualifier <> 'at_least') as lowest_upper_bound,
-        string_agg(observation_id, ',' order by document_id, span_start) as observation_ids
+        string_agg(observation_id, ',' order by document_id, span_start) as observation_ids,
+        -- What the next build reads to find the groups a changed document was in.
+        string_agg(distinct document_id, ',' order by document_id) as document_ids
     from keyed
+    {% if is_incremental() -%}
+    where comparison_key in (select comparison_key from {{ ref('int_touched_comparison_keys') }})
+    {% endif -%}
     group by comparison_key
     having count(distinct document_id) >= 2
 )

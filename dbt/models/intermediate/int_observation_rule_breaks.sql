@@ -1,16 +1,26 @@
 -- One row per (observation, consistency rule it breaks). Rule names are the
 -- values of fct_observation.quality_status; rule_order decides which one is
 -- reported when an observation breaks several.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+-- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}
+-- Incremental by document (macros/refresh_by_document.sql): the documents of a
+-- recomputed cross-source group are refreshed with the changed ones.
 with observations as (
     select * from {{ ref('int_observations') }}
+    {{ where_refreshed() }}
 ),
 
 compositions as (
-    select * from {{ ref('int_compositions') }} where not is_consistent
+    select * from {{ ref('int_compositions') }} where not is_consistent {{ where_refreshed(keyword='and') }}
 ),
 
 ratio_checks as (
-    select * from {{ ref('int_ratio_checks') }} where not is_consistent
+    select * from {{ ref('int_ratio_checks') }} where not is_consistent {{ where_refreshed(keyword='and') }}
 ),
 
 cross_source as (

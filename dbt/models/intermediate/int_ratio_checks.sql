@@ -1,8 +1,17 @@
 -- Every "X/Y" count paired with the percentage stated after it in the same
 -- sentence: the nearest following percent level, provided no other X/Y of the
 -- sentence comes in between (that percent belongs to the later X/Y).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+-- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}
+-- Incremental by document: an X/Y and its percentage are in one sentence (macros/refresh_by_document.sql).
 with observations as (
     select * from {{ ref('int_observations') }}
+    {{ where_refreshed() }}
 ),
 
 ratios as (

@@ -1,4 +1,12 @@
 -- The contract's fct_observation: its columns in its order, nothing else.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+-- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}
+-- Incremental by document, as fct_observation_detail.
 select
     observation_id,
     document_id,
@@ -23,3 +31,4 @@ select
     evidence,
     quality_status
 from {{ ref('fct_observation_detail') }}
+{{ where_refreshed() }}

@@ -1,7 +1,16 @@
 -- One row per stated quantity: the contract's columns in the contract's order,
 -- then the geography key, correction and rule details.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+-- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}
+-- Incremental by document (macros/refresh_by_document.sql).
 with observations as (
     select * from {{ ref('int_observations') }}
+    {{ where_refreshed() }}
 ),
 
 documents as (
@@ -18,6 +27,7 @@ rule_breaks as (
         arg_min(rule_name, rule_order) as first_rule_broken,
         string_agg(rule_name, ',' order by rule_order, rule_name) as rules_broken
     from {{ ref('int_observation_rule_breaks') }}
+    {{ where_refreshed() }}
     group by observation_id
 ),
 
