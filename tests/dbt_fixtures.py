@@ -769,3 +769,35 @@ def write_fixture_warehouse(path: str, observations: list[PlantedObservation] | 
 
 
 BY_KEY = {planted.key: planted for planted in OBSERVATIONS}
+
+
+def add_rate_document(
+    connection: duckdb.DuckDBPyConnection,
+    *,
+    document_id: str,
+    file_name: str,
+    text: str,
+    subject_geo: str | None,
+    period_code: str,
+    observation_id: str,
+    geo_code: str,
+    percent: int,
+) -> None:
+    """Stage one more document stating one online-dossier rate (the text holds it as "N%")."""
+    stated = f"{percent}%"
+    start = text.index(stated)
+    connection.execute(
+        "insert into staging.raw_documents values "
+        "(?, ?, ?, 'sha', 'ok', 'utf-8', 'utf-8', null, null, null, null, ?, ?, ?)",
+        [document_id, file_name, file_name, text, len(text), INGESTED_AT],
+    )
+    connection.execute(
+        "insert into staging.raw_document_context values (?, ?, ?, null, null, ?)",
+        [document_id, subject_geo, period_code, EXTRACTOR_VERSION],
+    )
+    connection.execute(
+        "insert into staging.raw_observations values (?, ?, 'online_dossier_rate', ?, 'all', ?, null, null, "
+        "'level', ?, 'percent', null, 'exact', false, null, null, null, ?, ?, ?, ?)",
+        [observation_id, document_id, geo_code, period_code, percent, start, start + len(str(percent)), stated,
+         text.strip()],
+    )  # fmt: skip

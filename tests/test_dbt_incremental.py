@@ -30,22 +30,17 @@ TEXT = "Trong 6 tháng đầu năm 2024, tỷ lệ hồ sơ trực tuyến toàn
 
 def add_documents(path: Path) -> None:
     """A new document joining a contradicting group (widening its range), one re-extracted, one emptied."""
-    start = TEXT.index("90")
     with duckdb.connect(str(path)) as con:
-        con.execute(
-            "insert into staging.raw_documents values "
-            "(?, 'vn.txt', 'vn.txt', 'sha', 'ok', 'utf-8', 'utf-8', null, null, null, null, ?, ?, ?)",
-            [NEW_NATIONAL, TEXT, len(TEXT), fx.INGESTED_AT],
-        )
-        con.execute(
-            "insert into staging.raw_document_context values (?, null, '2024-H1', null, null, ?)",
-            [NEW_NATIONAL, fx.EXTRACTOR_VERSION],
-        )
-        con.execute(
-            "insert into staging.raw_observations values ('vn90000000000001', ?, 'online_dossier_rate', "
-            "'VN', 'all', '2024-H1', null, null, 'level', 90, 'percent', null, 'exact', false, "
-            "null, null, null, ?, ?, '90%', ?)",
-            [NEW_NATIONAL, start, start + 2, TEXT.strip()],
+        fx.add_rate_document(
+            con,
+            document_id=NEW_NATIONAL,
+            file_name="vn.txt",
+            text=TEXT,
+            subject_geo=None,
+            period_code="2024-H1",
+            observation_id="vn90000000000001",
+            geo_code="VN",
+            percent=90,
         )
         # Quảng Bình's article re-extracted by a newer extractor; 001's re-extraction found nothing.
         con.execute(

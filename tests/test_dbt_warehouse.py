@@ -285,20 +285,16 @@ def test_second_build_rewrites_only_new_and_reextracted_documents(
         before = dict(connection.execute(
             "select document_id, max(loaded_at) from staging.int_observations group by 1"
         ).fetchall())  # fmt: skip
-        connection.execute(
-            "insert into staging.raw_documents values "
-            "(?, 'hanoi.txt', 'hanoi.txt', 'sha', 'ok', 'utf-8', 'utf-8', null, null, null, null, ?, ?, ?)",
-            [new_document, text, len(text), fx.INGESTED_AT],
-        )
-        connection.execute(
-            "insert into staging.raw_document_context values (?, '01', '2024', null, null, ?)",
-            [new_document, fx.EXTRACTOR_VERSION],
-        )
-        connection.execute(
-            "insert into staging.raw_observations values ('hanoi00000000001', ?, 'online_dossier_rate', "
-            "'01', 'all', '2024', null, null, 'level', 80, 'percent', null, 'exact', false, "
-            "null, null, null, 20, 22, '80%', ?)",
-            [new_document, text.strip()],
+        fx.add_rate_document(
+            connection,
+            document_id=new_document,
+            file_name="hanoi.txt",
+            text=text,
+            subject_geo="01",
+            period_code="2024",
+            observation_id="hanoi00000000001",
+            geo_code="01",
+            percent=80,
         )
         # Quảng Bình's article re-extracted by a newer extractor.
         connection.execute(
