@@ -27,7 +27,7 @@ from dagster_project.quality.charts import heatmap_svg, share_bars_svg
 from dagster_project.quality.data_docs import SITE_DIR_NAME, build_data_docs
 from dagster_project.quality.findings import (
     Correction,
-    FlaggedObservation,
+    FlaggedObservations,
     IndicatorGeoCounts,
     corrections,
     flagged_observations,
@@ -95,22 +95,13 @@ class ReportData:
     totals: WarehouseTotals
     outcomes: list[SuiteOutcome]
     documents: list[dict[str, Any]]  # the most recently ingested, at most DOCUMENTS_LIMIT
-    flagged: list[FlaggedObservation]  # the most recent, at most FLAGGED_LIMIT
-    flagged_by_status: dict[str, int]  # every flagged observation, by quality_status
+    flagged: FlaggedObservations  # the most recent (at most FLAGGED_LIMIT) and counts of all
     corrections: list[Correction]
     unmatched_overrides: list[dict[str, Any]]
     charts: Charts
     validations: list[tuple[str, ExpectationSuiteValidationResult]]  # for the GX Data Docs
     data_docs_href: str | None = None  # relative to the report; None when not built
     data_docs_error: str = ""
-
-    @property
-    def flagged_total(self) -> int:
-        return sum(self.flagged_by_status.values())
-
-    @property
-    def flagged_not_shown(self) -> int:
-        return self.flagged_total - len(self.flagged)
 
     @property
     def documents_not_shown(self) -> int:
@@ -158,15 +149,13 @@ def collect(
         outcomes.append(outcome)
         if validation is not None:
             validations.append((spec.name, validation))
-    flagged = flagged_observations(con)
     return ReportData(
         warehouse=warehouse,
         generated_at=datetime.now(UTC),
         totals=read_totals(con),
         outcomes=outcomes,
         documents=documents,
-        flagged=flagged.shown,
-        flagged_by_status=flagged.by_status,
+        flagged=flagged_observations(con),
         corrections=corrections(con),
         unmatched_overrides=unmatched_overrides(con),
         charts=_charts(con),
