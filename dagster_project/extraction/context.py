@@ -64,7 +64,8 @@ def analyse_document(
     dateline = None if published else _dateline(scan, body, head)
     published = published or dateline
     self_refs = len(_self_marker_re().findall(view, 0, head))
-    subject = _subject_province(view, places, document, published, self_refs > 0)
+    titled_provinces = _provinces_in_title(document, published)
+    subject = _subject_province(view, places, titled_provinces, document, published, self_refs > 0)
     published_by = document.published_date or (stamp.end if stamp else dateline)
     report = _report_period(scan, body, head, published, published_by, stamp)
     context_year = report.year if report else (published.year if published else None)
@@ -82,19 +83,20 @@ def analyse_document(
     provincial_refs = self_refs + sum(
         1 for p in places if p.kind in ("province", "district") and p.code == subject
     )
-    titled = subject is not None and subject in _provinces_in_title(document, published)
+    titled = subject is not None and subject in titled_provinces
     default_geo = (
         subject if subject and (titled or self_refs >= 2 or 2 * provincial_refs >= national_refs) else "VN"
     )
     return DocumentFacts(subject, report, published, published_by, context_year, default_geo)
 
 
-def _provinces_in_title(document: IngestedDocument, when: date | None) -> set[str]:
-    """The provinces a document's title names (an article titled with its province is about it)."""
+def _provinces_in_title(document: IngestedDocument, when: date | None) -> list[str]:
+    """The provinces a document's title names, once per mention (an article titled with its
+    province is about it)."""
     if not document.title:
-        return set()
+        return []
     t = fold_phrase(document.title)
-    return {old_code_at(p.code, when) for p in find_places(t, 0, len(t)) if p.kind == "province" and p.code}
+    return [old_code_at(p.code, when) for p in find_places(t, 0, len(t)) if p.kind == "province" and p.code]
 
 
 # how far into an undated text its dateline may be ("Sáng 12/10, Thủ tướng ... chủ trì hội nghị")
@@ -138,6 +140,7 @@ def _date_stamp(view: str) -> tuple[Period | None, int]:
 def _subject_province(
     view: str,
     places: list[PlaceMention],
+    titled_provinces: list[str],
     document: IngestedDocument,
     when: date | None,
     speaks_of_itself: bool,
@@ -150,11 +153,8 @@ def _subject_province(
             code = next((p.code for p in named if p.kind == "province"), None)
         if code:
             votes[old_code_at(code, when)] += 3
-    if document.title:
-        t = fold_phrase(document.title)
-        for p in find_places(t, 0, len(t)):
-            if p.kind == "province" and p.code:
-                votes[old_code_at(p.code, when)] += 2
+    for code in titled_provinces:
+        votes[code] += 2
     for p in places:
         if p.kind not in ("province", "district") or not p.code:
             continue

@@ -40,6 +40,7 @@ class Cues:
     restate_words: frozenset[str]
     parts_follow_re: re.Pattern[str]
     continuation_re: re.Pattern[str]
+    change_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def cues() -> Cues:
         restate_words=frozenset(data["restate_whole"]),
         whole_before_re=re.compile(edge + "(?:" + alternation(data["whole_before"]) + r")[ \t]*$"),
         parts_follow_re=re.compile(whole_words(data["parts_follow"])),
+        change_re=re.compile(whole_words([*data["change_up"], *data["change_down"]])),
         continuation_re=re.compile(
             r"[ \t\-–•*+]*(?:" + alternation(data["paragraph_continuations"]) + r")(?![^\W\d_])"
         ),
@@ -217,3 +219,8 @@ def parts_follow(view: str, start: int, end: int) -> re.Match[str] | None:
 def continues_previous(view: str, start: int, end: int) -> bool:
     """ "Cụ thể, ...", "Theo đó, ...": a paragraph that details the one before it."""
     return cues().continuation_re.match(view, start, end) is not None
+
+
+def states_a_change(view: str, start: int, end: int) -> bool:
+    """ "tăng", "giảm thêm" ... between ``start`` and ``end``."""
+    return cues().change_re.search(view, start, end) is not None

@@ -17,7 +17,7 @@ from datetime import date
 
 from dagster_project.extraction import cues as cue_words
 from dagster_project.extraction.composition import link_parts
-from dagster_project.extraction.context import DocumentFacts, analyse_document
+from dagster_project.extraction.context import HEAD_CHARS, DocumentFacts, analyse_document
 from dagster_project.extraction.geography import (
     PlaceMention,
     attributive,
@@ -115,8 +115,14 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
     view = match_view(text)
     # Each recogniser reads a sentence once: the places found here serve both the document's
     # subject and the figures of each sentence, and periods are found in one pass over the text.
+    # (a long text's subject is read from its head, so a paragraph past it without figures is not read)
     laid_out = [(para, sentences(text, para)) for para in paragraphs(text)]
-    places = {sent: find_places(view, sent.start, sent.end) for _, sents in laid_out for sent in sents}
+    places = {
+        sent: find_places(view, sent.start, sent.end)
+        for para, sents in laid_out
+        if para.start < HEAD_CHARS or _DIGIT_RE.search(view, para.start, para.end)
+        for sent in sents
+    }
     periods = PeriodScan(view)
     facts = analyse_document(view, document, [p for found in places.values() for p in found], periods)
     drafts: list[Draft] = []
@@ -333,7 +339,6 @@ _DEFINITION_GAP_RE = re.compile(r"[ \t]+[^\d;.()]{1,60}?[ \t]có[ \t](?:[^\d;.()
 # "5 địa phương trên 20%; 13 địa phương từ 10-20%", "25 tỉnh, thành phố đã phủ xanh hơn 50%":
 # a group named by its bounds
 _GROUP_BOUND_RE = re.compile(r"[ \t]+[^\d;.()]{1,40}?[ \t]" + _THRESHOLD)
-_CHANGE_WORD_RE = re.compile(r"(?<![^\W\d_])(?:tăng|giảm)(?![^\W\d_])")
 _PERCENT_RANGE_AFTER_RE = re.compile(r"[ \t]*[-–][ \t]*\d[\d,]*[ \t]*%")
 _RANGE_GAP_RE = re.compile(r"[ \t]*(?:%[ \t]*)?(?:-|–|đến|tới)[ \t]*(?:gần|khoảng)?[ \t]*")
 
@@ -352,7 +357,8 @@ def _defines_previous(view: str, quantities: list[NumberMention], n: NumberMenti
         bound
         and quantities[-1].unit == "count"
         and _GROUP_BOUND_RE.fullmatch(gap) is not None
-        and not _CHANGE_WORD_RE.search(gap)  # "505 triệu bưu gửi, tăng trên 47%": a change is a figure
+        # "505 triệu bưu gửi, tăng trên 47%": a change is a figure
+        and not cue_words.states_a_change(view, quantities[-1].unit_end, n.start)
     )
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from dagster_project.extraction.lexicon import RESOURCES, load_csv, load_yaml, seed_path
+from dagster_project.extraction.lexicon import RESOURCES, alternation, load_csv, load_yaml, seed_path
 from dagster_project.extraction.textnorm import ShapeMemo, fold_phrase, mask_numbers
 
 ARRANGEMENT_2025 = date(2025, 7, 1)
@@ -188,10 +188,14 @@ def _national_numbers() -> frozenset[str]:
     )
 
 
-# "xếp hạng 25/63 tỉnh, thành phố cả nước", "xếp thứ 25 cả nước": the field of a ranking
-_RANK_FIELD_RE = re.compile(
-    r"(?:\d/\d+|(?:thứ|hạng)[ \t]+(?:\d+|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười))[^\d.;]{0,28}$"
-)
+@lru_cache(maxsize=1)
+def _rank_field_re() -> re.Pattern[str]:
+    """ "xếp hạng 25/63 tỉnh, thành phố cả nước", "đứng thứ hai toàn quốc": the field of a ranking
+    (the ordinal words are those of cues.yaml)."""
+    ordinals = alternation(list(load_yaml("cues.yaml")["ordinal_words"]))
+    return re.compile(r"(?:\d/\d+|(?:thứ|hạng)[ \t]+(?:\d+|" + ordinals + r"))[^\d.;]{0,28}$")
+
+
 find_segments = ShapeMemo(_find_segments)
 
 
@@ -200,7 +204,7 @@ def comparison_scope(view: str, mention: PlaceMention) -> bool:
     or the field of a ranking ("xếp thứ 12/63 tỉnh, thành phố")."""
     if view[max(0, mention.start - 1) : mention.start] == "/":
         return True
-    if _RANK_FIELD_RE.search(view, max(0, mention.start - 40), mention.start):
+    if _rank_field_re().search(view, max(0, mention.start - 40), mention.start):
         return True
     before = view[max(0, mention.start - 12) : mention.start].split()
     return bool(before) and before[-1].strip(",;:") in load_yaml("geography.yaml")["comparison_words"]

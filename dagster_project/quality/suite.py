@@ -6,6 +6,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+# What names an observation in a suite's examples; each suite adds the columns its rules read.
+OBSERVATION_EXAMPLE_COLUMNS = (
+    "observation_id",
+    "document_id",
+    "indicator_code",
+    "geo_code",
+    "period_code",
+    "value",
+)
+
 
 @dataclass(frozen=True)
 class SuiteSpec:

@@ -13,7 +13,7 @@ from typing import Any
 import great_expectations as gx
 
 from dagster_project.quality.contract import FCT_OBSERVATION_COLUMNS
-from dagster_project.quality.suite import SuiteSpec
+from dagster_project.quality.suite import OBSERVATION_EXAMPLE_COLUMNS, SuiteSpec
 from dagster_project.schema import MEASURES, QUALIFIERS, SEGMENTS, UNITS
 
 # Rules that need another table or a computation become boolean columns; the
@@ -151,12 +151,7 @@ SPEC = SuiteSpec(
     build_expectations=build_expectations,
     blocking=True,
     example_columns=(
-        "observation_id",
-        "document_id",
-        "indicator_code",
-        "geo_code",
-        "period_code",
-        "value",
+        *OBSERVATION_EXAMPLE_COLUMNS,
         "unit",
         "span_start",
         "span_end",

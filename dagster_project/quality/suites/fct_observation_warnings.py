@@ -14,7 +14,7 @@ from typing import Any
 import great_expectations as gx
 from great_expectations.expectations.metadata_types import FailureSeverity
 
-from dagster_project.quality.suite import SuiteSpec
+from dagster_project.quality.suite import OBSERVATION_EXAMPLE_COLUMNS, SuiteSpec
 
 # In dbt's precedence order (rule_order): quality_status shows the first rule broken.
 WARNING_RULES = (
@@ -113,12 +113,7 @@ SPEC = SuiteSpec(
     build_expectations=build_expectations,
     blocking=False,
     example_columns=(
-        "observation_id",
-        "document_id",
-        "indicator_code",
-        "geo_code",
-        "period_code",
-        "value",
+        *OBSERVATION_EXAMPLE_COLUMNS,
         "denominator",
         "stated_text",
         "quality_status",
