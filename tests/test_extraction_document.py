@@ -470,3 +470,47 @@ def test_an_undated_text_dates_a_paragraph_by_what_it_reports_not_what_it_looks_
 def test_the_size_of_a_rankings_field_is_no_figure():
     text = "Năm 2022, tỉnh Yên Bái tiến lên vị trí thứ 15 trong 63 tỉnh, thành."
     assert sorted(by_text(extract(text), text)) == ["15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the design of an index, counted after "gồm"; its parts counted elsewhere are results
+        (
+            "Bộ chỉ số gồm 6 chỉ số chính với 72 chỉ số thành phần; tỉnh có 40 chỉ số thành phần đạt tối đa.",
+            ["40"],
+        ),
+        ("Khung đánh giá gồm 3 cấp: cấp tỉnh, cấp bộ và quốc gia, xét trên 4 khía cạnh.", []),
+        # "one of": neither the one nor (unless it counts places) the set
+        ("Hạ tầng số là 1 trong 3 khâu đột phá của tỉnh.", []),
+        ("Thương mại điện tử là một trong 5 ngành có tốc độ tăng nhanh nhất.", []),
+        ("Bắc Giang là một trong 8 địa phương được Bộ Công an khen thưởng.", ["8"]),
+        # a count pointed back to, a footnote, the field of a ranking
+        ("Năm 2024 có 4 huyện hoàn thành; 4 huyện này được tỉnh khen thưởng.", ["4"]),
+        ("Theo báo cáo của Bộ [2], có 1.250 xã đã phủ sóng.", ["1.250"]),
+        ("Tỉnh có tỷ lệ hồ sơ trực tuyến cao nhất trong 63 tỉnh, thành phố.", []),
+        ("Tỉnh đứng thứ 9 trong bảng xếp hạng 63 tỉnh, thành phố.", ["9"]),
+        ("Trong số 34 tỉnh, thành phố sau sắp xếp, Đà Nẵng dẫn đầu về chỉ số này.", []),
+        # the top N by a measure, and the top N spelled "tốp"
+        ("Có 6 địa phương có tỷ lệ thanh toán không dùng tiền mặt thấp nhất là A, B, C.", []),
+        ("Tốp 5 bộ, ngành dẫn đầu gồm Bộ Tài chính và Bộ Công an.", []),
+        # the grade of a standard, a page's visitor counter
+        ("Hệ thống được giám sát theo tiêu chuẩn 4 lớp, trung tâm đạt chuẩn Tier 3.", []),
+        ("Thống kê truy cập | Đang online 3815", []),
+    ],
+)
+def test_numbers_that_describe_rather_than_report(text, kept):
+    assert sorted(by_text(extract(text), text)) == sorted(kept)
+
+
+def test_a_group_of_leaders_is_not_a_first_place():
+    text = "Năm 2023, tỉnh Hải Dương nằm trong nhóm 15 địa phương dẫn đầu cả nước về chuyển đổi số."
+    assert [o for o in extract(text) if o.unit == "rank" and o.value == 1] == []
+
+
+def test_a_part_and_its_whole_counted_in_different_nouns():
+    text = "Cả nước có 8.450 đài truyền thanh/10.120 xã, đạt 83,5%; 22,4 thuê bao/100 dân."
+    obs = by_text(extract(text), text)
+    assert (obs["8.450"].value, obs["8.450"].denominator) == (8450, 10120)
+    assert "10.120" not in obs and "100" not in obs
+    assert obs["22,4"].denominator is None

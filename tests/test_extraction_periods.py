@@ -4,8 +4,10 @@ from datetime import date
 
 import pytest
 
+from dagster_project.extraction import extract_document
 from dagster_project.extraction.periods import find_periods, period_from_code
 from dagster_project.extraction.textnorm import match_view
+from tests.extraction_helpers import document
 
 
 def periods(text, year=2024):
@@ -83,3 +85,22 @@ def test_period_from_code_round_trip():
     ]:
         p = period_from_code(code)
         assert (p.code, p.start, p.end) == (code, start, end)
+
+
+def test_a_year_reviewed_in_its_last_weeks_is_the_period_reported_on():
+    # published 27 December: the year is as good as closed; "tháng 8" deep in the text is an event
+    text = (
+        "Kết quả chuyển đổi số năm 2023 của tỉnh\n"
+        "Toàn tỉnh có 1.200 tổ công nghệ số cộng đồng, đạt 100% số xã.\n"
+        + "Các sở, ngành tiếp tục triển khai nhiều nhiệm vụ chuyển đổi số trọng tâm. " * 8
+        + "\nTrước đó, vào tháng 8 tỉnh đã tổ chức hội thảo về kinh tế số."
+    )
+    result = extract_document(document(text, published="2023-12-27"))
+    assert result.context.report_period_code == "2023"
+    assert {o.period_code for o in result.observations} == {"2023"}
+
+
+def test_a_plan_for_next_month_is_not_closed():
+    text = "Tháng 7/2024, tỉnh phấn đấu cấp 5.000 chữ ký số. Quý II/2024, toàn tỉnh cấp 3.000 chữ ký số."
+    result = extract_document(document(text, published="2024-07-02"))
+    assert result.context.report_period_code == "2024-Q2"

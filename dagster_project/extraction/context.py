@@ -24,6 +24,8 @@ from dagster_project.schema import IngestedDocument
 # The subject and period are read from the head of a long document: a report
 # states them early, and this keeps a 40 MB text from being scanned twice.
 HEAD_CHARS = 20_000
+# the title and lead paragraph, where a report says which part of its year it covers
+LEAD_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,8 @@ def _within_the_year(scan: PeriodScan, head: int, chosen: Period, published: dat
         period = p.period
         if p.role != "period" or period is None or period.grain not in ("half", "quarter", "month"):
             continue
+        if period.grain == "month" and not p.has_year and p.start >= LEAD_CHARS:
+            continue  # "tháng 10" past the lead is an event's month, not the span reported on
         if (
             chosen.start <= period.start
             and period.end <= chosen.end
@@ -193,6 +197,22 @@ def _within_the_year(scan: PeriodScan, head: int, chosen: Period, published: dat
         ):
             return period
     return chosen
+
+
+# A year's, half's or quarter's review is held in its last weeks ("Kết quả chuyển đổi số năm 2022"
+# published 28/12/2022, "sơ kết 6 tháng đầu năm" on 25 June): within these days of its end the
+# period is as good as closed.
+CLOSING_DAYS = 31
+
+
+def _closing(period: Period, published_by: date) -> bool:
+    if period.end <= published_by:
+        return True
+    return (
+        period.grain in ("year", "half", "quarter")
+        and period.start <= published_by
+        and (period.end - published_by).days <= CLOSING_DAYS
+    )
 
 
 def _report_period(
@@ -217,7 +237,7 @@ def _report_period(
         candidates.append(p.period)
     # a period that had ended by the publication (by the end of a date stamp's month: a report of
     # "6 tháng đầu năm" stamped June is closed)
-    closed = [c for c in candidates if published_by is not None and c.end <= published_by]
+    closed = [c for c in candidates if published_by is not None and _closing(c, published_by)]
     if closed:
         # a dated article reports on the latest period it names that ended by its date
         return _within_the_year(

@@ -815,6 +815,9 @@ _RESPECTIVELY_RE = re.compile(r"lần lượt|tương ứng")
 # --- ranked lists -------------------------------------------------------------------------
 
 
+_TOP_GROUP_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:nhóm|top|tốp)[ \t]+\d+[^\d.;,]*$")
+
+
 def _rank_list(
     text: str, view: str, sent: Span, places: list[PlaceMention], state: ParagraphState
 ) -> list[Draft]:
@@ -838,6 +841,8 @@ def _rank_list(
             ranked = [(p, first + i, (p.start, p.end)) for i, p in enumerate(listed)]
     if not ranked:
         for lo, hi, rank, word in cue_words.rank_leaders(view, s, e):
+            if _TOP_GROUP_BEFORE_RE.search(view, max(s, lo - 40), lo):
+                continue  # "nằm trong nhóm 10 địa phương dẫn đầu": one of the leaders, not the first
             before = [p for p in members if lo - 45 <= p.end <= lo and not _has_clause_break(view, p.end, lo)]
             after = [p for p in members if hi <= p.start <= hi + 12]
             chosen = after[0] if after and (rank > 1 or not before) else (before[-1] if before else None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dagster_project.extraction.lexicon import alternation, load_yaml
-from dagster_project.extraction.numbers import NumberMention
+from dagster_project.extraction.numbers import RATE_BASE_AFTER_RE, NumberMention
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,10 @@ class NonQuantityRules:
     rank: re.Pattern[str]
     shape: re.Pattern[str]
     top_n: re.Pattern[str]
+    top_n_by_measure: re.Pattern[str]
+    field_then_superlative: re.Pattern[str]
+    framework_part: re.Pattern[str]
+    framework_verb: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +42,23 @@ def rules() -> NonQuantityRules:
         top_n=re.compile(
             r"[ \t]+(?:[^\W\d_]+[ \t]+){1,3}?(?:" + alternation(data["top_n_words"]) + r")(?![^\W\d_])"
         ),
+        top_n_by_measure=re.compile(
+            r"[ \t]+(?:[^\W\d_]+[ \t]+){1,2}?có[ \t]+(?:[^\W\d_]+[ \t]+){1,8}?(?:"
+            + alternation(data["superlatives"])
+            + r")(?![^\W\d_])"
+        ),
+        # "trong số 34 tỉnh, thành phố sau sáp nhập, TP Hà Nội dẫn đầu": the set a ranking is taken in
+        field_then_superlative=re.compile(
+            r"[^.;\d]*(?:" + alternation([*data["superlatives"], *data["top_n_words"]]) + r")(?![^\W\d_])"
+        ),
+        framework_part=re.compile(r"[ \t]*(?:" + alternation(data["framework_parts"]) + r")(?![^\W\d_])"),
+        # "gồm 9 ...", and "với 98 ..." after it in the same clause
+        framework_verb=re.compile(
+            edge
+            + r"(?:"
+            + alternation(data["framework_verbs"])
+            + r")[ \t]+(?:[^.;:\d]*\d[^.;:\d]*với[ \t]+)?$"
+        ),
     )
 
 
@@ -49,14 +70,28 @@ _FUNCTION_WORD_AFTER = re.compile(
 _EN_DECIMAL = re.compile(r"\d+\.\d{1,2}")
 # "22,4 thuê bao/100 dân", "máy tính/100 hộ": the base of a rate, part of its unit
 _RATE_BASE_BEFORE = re.compile(r"[^\W\d_][ \t]*/[ \t]*$")
-_RATE_BASE_AFTER = re.compile(r"[ \t]+(?:người[ \t]+)?(?:dân|hộ|dân số)(?![^\W\d_])")
 
 
 # "thứ 7 cả nước", "thứ 9/13 tỉnh": an ordinal followed by the field it is counted in is a rank
 _THU_BEFORE = re.compile(r"(?<![^\W\d_])thứ[ \t]*$")
 # "vị trí thứ 15 trong 63 tỉnh, thành": the 63 says among how many, like the 63 of "15/63"
+# and so does "cao nhất trong 63 tỉnh, thành"
 _RANK_FIELD_BEFORE = re.compile(
-    r"(?:thứ|hạng|vị trí)[ \t]+\d+[ \t]+(?:trong|trên)[ \t]+(?:số[ \t]+|tổng số[ \t]+)?$"
+    r"(?:(?:thứ|hạng|vị trí)[ \t]+\d+|(?<![^\W\d_])nhất)[ \t]+(?:trong|trên)[ \t]+"
+    r"(?:số[ \t]+|tổng số[ \t]+)?$"
+)
+# "là 1 trong 3 khâu đột phá", "01 trong số 9 địa phương": "one of", not a count of one; the
+# 3 and the 9 say what the one belongs to ("một trong 7 ngành của kinh tế số lõi")
+_ONE_OF_AFTER = re.compile(r"[ \t]+trong[ \t]+(?:số[ \t]+)?(?:\d|các[ \t]|những[ \t])")
+# (a set of places is a figure of its own: "một trong 6 địa phương được biểu dương")
+_ONE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?:một|1|01)[ \t]+trong[ \t]+(?:số[ \t]+)?$")
+_PLACES_AFTER = re.compile(r"[ \t]+(?:địa phương|tỉnh|thành phố|đơn vị|bộ|huyện|xã)(?![^\W\d_])")
+_AMONG_BEFORE = re.compile(r"(?<![^\W\d_])trong số[ \t]+$")
+# "vị trí thứ 6 trong bảng xếp hạng 63 tỉnh, thành phố"
+_RANKING_TABLE_BEFORE = re.compile(r"(?<![^\W\d_])bảng xếp hạng[ \t]+(?:của[ \t]+)?$")
+# "2 địa phương này", "3 nhiệm vụ nói trên": a count already stated, pointed back to
+_POINTS_BACK_AFTER = re.compile(
+    r"[ \t]+(?:[^\W\d_]+[ \t]+){1,2}?(?:này|nói trên|kể trên|trên đây)(?![^\W\d_])"
 )
 _RANK_VERB_BEFORE = re.compile(r"(?<![^\W\d_])(?:xếp hạng|xếp|đứng)(?![^\W\d_])[^.;,\d]*$")
 _RANK_FIELD_AFTER = re.compile(
@@ -94,7 +129,7 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
     if mention.denominator is not None:
         return _fraction_or_date(view, mention, before)
     if mention.unit == "count":
-        if _RATE_BASE_BEFORE.search(view, max(0, start - 12), start) and _RATE_BASE_AFTER.match(view, tail):
+        if _RATE_BASE_BEFORE.search(view, max(0, start - 12), start) and RATE_BASE_AFTER_RE.match(view, tail):
             return "base of a rate"
         if _RANK_FIELD_BEFORE.search(view, max(0, start - 40), start):
             return "size of a ranking's field"
@@ -112,6 +147,21 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
             return "phone or code"
         if r.shape.match(view, tail):
             return "shape of the text"
+        if r.framework_part.match(view, tail) and r.framework_verb.search(before):
+            return "design of an index"
+        if mention.base_value == 1 and _ONE_OF_AFTER.match(view, tail):
+            return "one of"
+        if _ONE_OF_BEFORE.search(view, max(0, start - 16), start) and not _PLACES_AFTER.match(view, tail):
+            return "the set of a one-of"
+        if _RANKING_TABLE_BEFORE.search(view, max(0, start - 24), start):
+            return "size of a ranking's field"
+        among = _AMONG_BEFORE.search(view, max(0, start - 10), start)
+        if among and r.field_then_superlative.match(view, tail):
+            return "the set a ranking is taken in"
+        if r.top_n_by_measure.match(view, tail):
+            return "top-n"
+        if _POINTS_BACK_AFTER.match(view, tail):
+            return "points back to a stated count"
         if r.top_n.match(view, tail):
             return "top-n"
         if _is_enumeration(view, mention, sentence_start):
@@ -142,6 +192,6 @@ def _is_enumeration(view: str, mention: NumberMention, sentence_start: int) -> b
     after = view[mention.end : mention.end + 2]
     line_start = view.rfind("\n", 0, mention.start) + 1
     at_line_start = not view[line_start : mention.start].strip(" \t(")
-    return (at_line_start and after[:1] in (".", ")")) or (
-        view[mention.start - 1 : mention.start] == "(" and after[:1] == ")"
-    )
+    # "(2)" is a list marker, "[1]" a footnote
+    opener = view[mention.start - 1 : mention.start]
+    return (at_line_start and after[:1] in (".", ")")) or ((opener, after[:1]) in (("(", ")"), ("[", "]")))

@@ -10,6 +10,7 @@ be Vietnamese. Vocabulary (scale words, currencies, units) lives in
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -194,7 +195,32 @@ def scan_numbers(view: str, start: int, end: int) -> list[NumberMention]:
             if mention.unit == "per_1000_people":
                 pos = mention.unit_end  # the "1.000" of "trên 1.000 dân" is part of the unit
         out.append(mention)
+    _pair_across_nouns(view, out)
     return out
+
+
+# "9.690 đài truyền thanh/10.599 xã": words, then a slash glued to the last one
+_NOUNS_THEN_SLASH_RE = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){0,5}[^\W\d_]+[ \t]*/[ \t]*")
+# "22,4 thuê bao/100 dân": the base of a rate, not the whole of a pair
+RATE_BASE_AFTER_RE = re.compile(r"[ \t]+(?:người[ \t]+)?(?:dân|hộ|dân số)(?![^\W\d_])")
+
+
+def _pair_across_nouns(view: str, mentions: list[NumberMention]) -> None:
+    """ "9.690 đài truyền thanh/10.599 xã, phường": the part counted in its own noun over the whole
+    counted in another; one figure with a denominator, as "9.690/10.599" would be."""
+    for part, whole in itertools.pairwise(mentions):
+        if (
+            part.skip is None
+            and whole.skip is None
+            and part.unit == whole.unit == "count"
+            and part.denominator is None
+            and whole.denominator is None
+            and whole.value >= part.value
+            and _NOUNS_THEN_SLASH_RE.fullmatch(view, part.unit_end, whole.start)
+            and not RATE_BASE_AFTER_RE.match(view, whole.unit_end)
+        ):
+            part.denominator = whole.value
+            whole.skip = "whole of a pair"
 
 
 def _slash_continues(view: str, pos: int, end: int) -> bool:
