@@ -13,13 +13,15 @@ from dagster_project.extraction import extract_document
 from dagster_project.schema import IngestedDocument, Observation
 
 
-def document(text: str, published: str | None = None, publisher: str | None = None) -> IngestedDocument:
+def document(
+    text: str, published: str | None = None, publisher: str | None = None, file_name: str = "t.txt"
+) -> IngestedDocument:
     from datetime import date
 
     return IngestedDocument(
         document_id=hashlib.sha256(text.encode()).hexdigest()[:16],
-        file_name="t.txt",
-        file_path="t.txt",
+        file_name=file_name,
+        file_path=file_name,
         source_sha256="0" * 64,
         status="ok",
         status_detail="test",

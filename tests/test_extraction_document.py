@@ -514,3 +514,43 @@ def test_a_part_and_its_whole_counted_in_different_nouns():
     assert (obs["8.450"].value, obs["8.450"].denominator) == (8450, 10120)
     assert "10.120" not in obs and "100" not in obs
     assert obs["22,4"].denominator is None
+
+
+def test_a_text_that_never_names_its_province_takes_its_file_names():
+    text = "Toàn tỉnh có 1.250 tổ công nghệ số cộng đồng. UBND tỉnh chỉ đạo đẩy mạnh dịch vụ công trực tuyến."
+    named = extract_document(document(text, file_name="015_ninh_thuan_to_cnscd_2023.txt"))
+    assert named.context.subject_geo_code == "58"
+    assert [o.geo_code for o in named.observations] == ["58"]
+    # a name that spells no province, or a text that names one itself, decides nothing
+    assert extract_document(document(text, file_name="bao_cao_2023.txt")).context.subject_geo_code is None
+    own = "Tỉnh Bắc Giang: toàn tỉnh có 1.250 tổ công nghệ số cộng đồng, tỉnh đạt 95%."
+    assert extract_document(document(own, file_name="ninh_thuan.txt")).context.subject_geo_code == "24"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "segment"),
+    [
+        # the level named in the counted noun phrase
+        (
+            "32/34 địa phương đã thành lập 3.139 Trung tâm Phục vụ hành chính công cấp xã.",
+            "3.139",
+            "commune_level",
+        ),
+        (
+            "Tỷ lệ hồ sơ trực tuyến cả nước đạt 40%, trong đó khối bộ đạt 54,5% và khối tỉnh 17%.",
+            "54,5",
+            "ministry",
+        ),
+        # a list's next item or a range does not scope the figure before it
+        ("Tỷ lệ xử lý trên môi trường mạng tại cấp tỉnh là 91%, cấp huyện là 86%.", "91", "province_level"),
+        ("Đã có 100% cơ quan từ Trung ương đến cấp xã kết nối mạng chuyên dùng.", "100", "agency"),
+    ],
+)
+def test_segment_of_a_figure(text, number, segment):
+    assert by_text(extract(text), text)[number].segment == segment
+
+
+def test_a_merged_provinces_name_in_a_target_set_before_the_merger_keeps_its_old_code():
+    text = "Tỉnh Bắc Kạn phấn đấu đến năm 2025 có 1.500 tổ công nghệ số cộng đồng."
+    (o,) = extract(text, published="2023-05-10")
+    assert (o.geo_code, o.is_target) == ("06", True)

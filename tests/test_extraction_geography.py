@@ -94,3 +94,35 @@ def test_urban_districts_need_their_unit_word_and_phrases_stop_at_brackets():
 def test_a_national_marker_with_a_number_holds_only_with_that_number():
     assert places("đứng đầu 63 tỉnh, thành phố") == [("63 tỉnh, thành phố", "national", "VN")]
     assert places("thuộc nhóm 15 tỉnh, thành phố dẫn đầu") == []
+
+
+@pytest.mark.parametrize(
+    ("file_name", "codes"),
+    [
+        ("002_vinh_phuc_dvc_thang_3_2023.txt", {"26"}),
+        ("Bao-cao-Thua-Thien-Hue-2023.txt", {"46"}),
+        ("ba_ria_vung_tau.html", {"77"}),
+        ("ket_qua_ha_tang_so_2024.txt", set()),  # "ha tang" is no province
+        ("so_sanh_ha_noi_va_da_nang.txt", {"01", "48"}),
+    ],
+)
+def test_provinces_in_file_names(file_name, codes):
+    from dagster_project.extraction.geography import provinces_in_file_name
+
+    assert provinces_in_file_name(file_name) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "geo"),
+    [
+        ("Tỉnh dẫn đầu 63 tỉnh, thành phố cả nước về tỷ lệ giải quyết đúng hạn 98,5%.", "98,5", "44"),
+        ("Tỉnh xếp thứ 13 trong 63 tỉnh, thành phố trên cả nước với 0,61 điểm.", "0,61", "44"),
+        ("Chỉ số của tỉnh cao hơn mức trung bình cả nước, tỷ lệ hồ sơ trực tuyến là 91,2%.", "91,2", "44"),
+        ("Cả nước có tỷ lệ hồ sơ trực tuyến là 45,2%.", "45,2", "VN"),
+    ],
+)
+def test_the_nation_as_a_field_or_yardstick_is_not_the_figures_place(text, number, geo):
+    from tests.extraction_helpers import by_text, extract
+
+    text = "Quảng Bình: chuyển đổi số. Toàn tỉnh đạt kết quả tốt. " + text
+    assert by_text(extract(text), text)[number].geo_code == geo

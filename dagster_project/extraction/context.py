@@ -15,6 +15,7 @@ from dagster_project.extraction.geography import (
     find_places,
     old_code_at,
     province_from_domain,
+    provinces_in_file_name,
 )
 from dagster_project.extraction.lexicon import load_yaml
 from dagster_project.extraction.periods import Period, PeriodScan, day_period, month_period
@@ -166,6 +167,11 @@ def _subject_province(
             2 if view[max(0, p.start - 10) : p.start].endswith("điểm cầu ") else 1
         )
     if not votes:
+        # A text that never names its province ("toàn tỉnh", "UBND tỉnh") is about the one its
+        # file is named after, when the name spells exactly one.
+        in_file_name = provinces_in_file_name(document.file_name)
+        if speaks_of_itself and len(in_file_name) == 1:
+            return old_code_at(in_file_name.pop(), when)
         return None
     (code, n), *others = votes.most_common()
     second = others[0][1] if others else 0
@@ -226,7 +232,7 @@ def _report_period(
     """The first period the document reports on (not a baseline, a plan or an event day)."""
     # without a publication date a yearless phrase cannot be placed, and is passed over below
     ctx = published.year if published else None
-    candidates = []
+    candidates: list[Period] = []
     for p in scan.mentions(body, head, ctx):
         if p.role != "period" or p.period is None or p.period.grain in ("day", "span"):
             continue

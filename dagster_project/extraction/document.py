@@ -606,7 +606,10 @@ def _attach_geo(
 ) -> None:
     pos = d.mention.start
     marks = [p for p in places if not (p.kind == "national" and comparison_scope(view, p))]
-    when = d.period.end if d.period else facts.published_date
+    # the province as it was in the figure's period ("Quảng Bình 2024" keeps its old code), and
+    # never later than the text was written (a target "đến năm 2025" set in 2023 is the old one's)
+    known = [x for x in (d.period.end if d.period else None, facts.published_by) if x is not None]
+    when = min(known) if known else None
     in_clause = [p for p in marks if d.clause[0] <= p.start < d.clause[1]]
     before = [p for p in in_clause if p.end <= pos]
     after = [
@@ -642,6 +645,12 @@ def _counts_provinces(view: str, d: Draft) -> bool:
     return d.unit == "count" and _PROVINCE_NOUN_RE.match(view, d.mention.unit_end) is not None
 
 
+_COUNTED_PHRASE_CHARS = 48
+# the next item of a list ("cấp tỉnh là 89%, cấp huyện là 88%"), a range ("từ Trung ương đến cấp
+# xã"), another figure: the level is no longer the counted noun's
+_COUNTED_PHRASE_BREAK_RE = re.compile(r"[\d,;.()]|(?<![^\W\d_])(?:từ|đến|tới|và|là)(?![^\W\d_])")
+
+
 def _attach_segment(view: str, d: Draft, segments: list[PlaceMention]) -> None:
     kinds = {p.kind for p in segments}
     contrast = len(kinds - {"all"}) + (1 if "all" in kinds else 0) >= 2
@@ -650,11 +659,20 @@ def _attach_segment(view: str, d: Draft, segments: list[PlaceMention]) -> None:
         segments = [p for p in segments if p.code == "explicit"]
         if not segments:
             return
-    head = [
+    # "3.139 Trung tâm Phục vụ hành chính công cấp xã": the level named in the counted noun
+    # phrase, however long, scopes the figure before anything said ahead of it
+    end = d.mention.unit_end
+    counted = [
         p
         for p in segments
-        if p.start >= d.mention.unit_end and not view[d.mention.unit_end : p.start].strip()
+        if p.code == "explicit"
+        and end <= p.start <= end + _COUNTED_PHRASE_CHARS
+        and not _COUNTED_PHRASE_BREAK_RE.search(view, end, p.start)
     ]
+    if counted:
+        d.segment = counted[0].kind
+        return
+    head = [p for p in segments if p.start >= end and not view[end : p.start].strip()]
     if head:
         d.segment = head[0].kind
         return

@@ -206,8 +206,19 @@ def comparison_scope(view: str, mention: PlaceMention) -> bool:
         return True
     if _rank_field_re().search(view, max(0, mention.start - 40), mention.start):
         return True
+    if _FIELD_OF_PLACES_RE.search(view, max(0, mention.start - 40), mention.start):
+        return True
     before = view[max(0, mention.start - 12) : mention.start].split()
     return bool(before) and before[-1].strip(",;:") in load_yaml("geography.yaml")["comparison_words"]
+
+
+# "dẫn đầu 63 tỉnh, thành phố cả nước", "thứ 13 trong 63 tỉnh, thành phố trên cả nước": the nation
+# as the field the provinces are counted in; "cao hơn mức trung bình cả nước": the yardstick
+_FIELD_OF_PLACES_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:tỉnh|thành phố|tỉnh thành|địa phương|quốc gia)[ \t,]*(?:trên|trong|của)?"
+    r"|(?<![^\W\d_])(?:hơn|so với|bằng|vượt)[ \t]+(?:mức[ \t]+)?(?:trung bình|bình quân|chung)?"
+    r"[ \t]*(?:của[ \t]+)?)[ \t]*$"
+)
 
 
 def attributive(view: str, mention: PlaceMention) -> bool:
@@ -228,6 +239,21 @@ def old_code_at(code: str, when: date | None) -> str:
     if when is not None and when >= ARRANGEMENT_2025:
         return gazetteer().successors.get(code, code)
     return code
+
+
+def provinces_in_file_name(file_name: str) -> set[str]:
+    """ "002_vinh_phuc_dvc_thang_3_2023.txt" -> {Vĩnh Phúc's code}: provinces whose unaccented name
+    the file's name spells, word by word."""
+    stem = file_name.rsplit(".", 1)[0]
+    words = re.findall(r"[a-z]+", ascii_fold(stem).lower())
+    names = gazetteer().ascii_names
+    found = set()
+    for i in range(len(words)):
+        for n in (2, 3, 4):  # province names are two to four words ("thua thien hue", "ba ria vung tau")
+            joined = "".join(words[i : i + n])
+            if i + n <= len(words) and joined in names:
+                found.add(names[joined])
+    return found
 
 
 def province_from_domain(publisher: str) -> str | None:
