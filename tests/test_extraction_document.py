@@ -554,3 +554,30 @@ def test_a_merged_provinces_name_in_a_target_set_before_the_merger_keeps_its_old
     text = "Tỉnh Bắc Kạn phấn đấu đến năm 2025 có 1.500 tổ công nghệ số cộng đồng."
     (o,) = extract(text, published="2023-05-10")
     assert (o.geo_code, o.is_target) == ("06", True)
+
+
+def test_index_values_written_as_fractions_are_scores():
+    text = (
+        "Giá trị DTI cấp tỉnh năm 2023 đạt 0,6512. Cả ba trụ cột đều tăng: Chính quyền số đạt 0,7104, "
+        "Xã hội số đạt 0,6630. Tiếp theo là Bắc Ninh (0,7421)."
+    )
+    obs = by_text(extract(text), text)
+    assert {n: obs[n].unit for n in ("0,6512", "0,7104", "0,6630", "0,7421")} == dict.fromkeys(
+        ("0,6512", "0,7104", "0,6630", "0,7421"), "score"
+    )
+    rate = "Mật độ doanh nghiệp công nghệ số/1.000 dân đạt 0,812, chỉ số này cao."
+    assert by_text(extract(rate), rate)["0,812"].unit == "per_1000_people"
+
+
+def test_ranks_listed_year_by_year_and_respectively():
+    text = "Tỉnh Nam Định xếp thứ 5 năm 2021, thứ 9 năm 2022 và thứ 7 năm 2023 về chỉ số chuyển đổi số."
+    ranks = [(text[o.span_start : o.span_end], o.unit, o.period_code) for o in extract(text)]
+    assert ranks == [("5", "rank", "2021"), ("9", "rank", "2022"), ("7", "rank", "2023")]
+    text = "Năm 2023, xếp hạng chính quyền số, kinh tế số, xã hội số của tỉnh lần lượt là 21, 8, 30."
+    assert [o.unit for o in extract(text)] == ["rank", "rank", "rank"]
+
+
+def test_the_nation_after_a_top_n_is_the_field():
+    text = "Tỉnh Bình Định nhiều năm giữ vị trí top 10 chỉ số chuyển đổi số toàn quốc, năm 2023 xếp thứ 6."
+    (o,) = extract(text)
+    assert (o.value, o.unit, o.geo_code) == (6, "rank", "52")

@@ -183,6 +183,13 @@ def _read_sentence(
     if _DIGIT_RE.search(view, s, e):
         quantities = _quantities(view, s, e, periods, hits)
         drafts = [_draft(view, sent, n, quantities, i) for i, n in enumerate(quantities)]
+        for d in drafts:  # "xếp hạng A, B, C của tỉnh lần lượt là 15, 7, 4"
+            if (
+                d.unit == "count"
+                and d.mention.denominator is None
+                and _RANKS_RESPECTIVELY_RE.search(view, max(s, d.mention.start - 200), d.mention.start)
+            ):
+                d.unit = "rank"
         for prev, d in itertools.pairwise(drafts):
             if (
                 prev.unit == "rank"
@@ -330,6 +337,10 @@ _HORIZON_RE = re.compile(r"(?<!hết )(?<!tính )(?:đến|tới)[ \t]*$")
 # "Tính đến ngày 1-3": a day up to which figures are counted (not the day of an event)
 _UP_TO_RE = re.compile(r"(?:đến|tới)(?:[ \t]+\d{1,2}(?:h|giờ)(?:\d{2})?)?(?:[ \t]+ngày)?[ \t]*$")
 _LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
+_RANKS_RESPECTIVELY_RE = re.compile(
+    r"(?<![^\W\d_])(?:xếp hạng|thứ hạng|vị trí)(?![^\W\d_])[^.;\d]*lần lượt(?:[ \t]+là)?[ \t:]*"
+    r"(?:\d+[ \t]*(?:,|và|,[ \t]*và)[ \t]*)*$"
+)
 _FROM_RE = re.compile(r"(?<![^\W\d_])từ[ \t]*$")
 # "tăng 5 bậc", "giảm 3 hạng": a change of rank
 _RANK_STEP_RE = re.compile(r"[ \t]+(?:bậc|hạng)(?![^\W\d_])")

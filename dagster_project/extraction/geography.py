@@ -193,7 +193,7 @@ def _rank_field_re() -> re.Pattern[str]:
     """ "xếp hạng 25/63 tỉnh, thành phố cả nước", "đứng thứ hai toàn quốc": the field of a ranking
     (the ordinal words are those of cues.yaml)."""
     ordinals = alternation(list(load_yaml("cues.yaml")["ordinal_words"]))
-    return re.compile(r"(?:\d/\d+|(?:thứ|hạng)[ \t]+(?:\d+|" + ordinals + r"))[^\d.;]{0,28}$")
+    return re.compile(r"(?:\d/\d+|(?:thứ|hạng|top|tốp)[ \t]+(?:\d+|" + ordinals + r"))[^\d.;]{0,28}$")
 
 
 find_segments = ShapeMemo(_find_segments)

@@ -94,6 +94,13 @@ _POINTS_BACK_AFTER = re.compile(
     r"[ \t]+(?:[^\W\d_]+[ \t]+){1,2}?(?:này|nói trên|kể trên|trên đây)(?![^\W\d_])"
 )
 _RANK_VERB_BEFORE = re.compile(r"(?<![^\W\d_])(?:xếp hạng|xếp|đứng)(?![^\W\d_])[^.;,\d]*$")
+# "xếp thứ 2 năm 2021, thứ 4 năm 2022, thứ 3 năm 2023": ranks listed one after another
+_RANK_LIST_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:xếp hạng|xếp|đứng)[ \t]+thứ[ \t]+\d+[^.;]*"
+    r"(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)thứ[ \t]*$"
+)
+# "thứ 2 năm 2021": the noun starts a date, the number before it stands alone
+_DATE_PHRASE_AFTER = re.compile(r"[ \t]*(?:năm|tháng|ngày)[ \t]+\d")
 _RANK_FIELD_AFTER = re.compile(
     r"[ \t]*(?:/[ \t]*\d|(?:trên[ \t]+|trong[ \t]+)?(?:cả nước|toàn quốc)(?![^\W\d_])"
     r"|(?:trên|trong|trong số)[ \t]+\d+[ \t]+(?:tỉnh|địa phương|bộ))"
@@ -110,6 +117,7 @@ def is_rank_cue(view: str, mention: NumberMention) -> bool:
         mention.denominator is not None
         or _RANK_FIELD_AFTER.match(view, mention.end)
         or _RANK_VERB_BEFORE.search(view, max(0, mention.start - 40), mention.start)
+        or _RANK_LIST_BEFORE.search(view, max(0, mention.start - 90), mention.start)
     )
 
 
@@ -145,7 +153,7 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
             return "ambiguous decimal"  # "4.0", "2.5" without a unit: a version or an English decimal
         if token.startswith("0") and len(token) >= 8:
             return "phone or code"
-        if r.shape.match(view, tail):
+        if r.shape.match(view, tail) and not _DATE_PHRASE_AFTER.match(view, tail):
             return "shape of the text"
         if r.framework_part.match(view, tail) and r.framework_verb.search(before):
             return "design of an index"

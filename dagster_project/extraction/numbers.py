@@ -284,4 +284,14 @@ def _is_score(view: str, mention: NumberMention, sentence_start: int, vocab: Num
         if word:
             mention.unit_end = word.end()
         return True
+    # "Chính quyền số đạt 0,7582", "Thừa Thiên Huế (0,7951)": a fraction to three or four places
+    # where the text has just spoken of an index is that index's value
+    if decimal and mention.base_value < 1 and len(re.split(r"[.,]", mention.token)[-1]) >= 3:
+        if vocab.per_thousand_before_re.search(view, sentence_start, mention.start):
+            return False  # "doanh nghiệp công nghệ số/1.000 dân đạt 0,677" is a rate
+        lookback = max(0, mention.start - _INDEX_LOOKBACK_CHARS)
+        return vocab.score_context_re.search(view, lookback, mention.start) is not None
     return False
+
+
+_INDEX_LOOKBACK_CHARS = 400
