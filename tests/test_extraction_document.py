@@ -581,3 +581,19 @@ def test_the_nation_after_a_top_n_is_the_field():
     text = "Tỉnh Bình Định nhiều năm giữ vị trí top 10 chỉ số chuyển đổi số toàn quốc, năm 2023 xếp thứ 6."
     (o,) = extract(text)
     assert (o.value, o.unit, o.geo_code) == (6, "rank", "52")
+
+
+def test_so_alone_brings_in_a_baseline():
+    text = "Năm 2023, tỉnh xếp thứ 40/63, tăng 5 bậc so năm 2022 và tăng 3 bậc so cuối năm 2021."
+    obs = by_text(extract(text), text)
+    assert {n: obs[n].period_code for n in ("40/63", "5", "3")} == {"40/63": "2023", "5": "2023", "3": "2023"}
+
+
+def test_a_sentence_opening_with_its_own_horizon_dates_its_goals():
+    text = (
+        "Tỉnh đặt mục tiêu đến năm 2025: kinh tế số chiếm 15% GRDP; hoàn thành quy hoạch. "
+        "Đến năm 2030: phủ sóng 5G toàn tỉnh; kinh tế số chiếm trên 25% GRDP."
+    )
+    obs = by_text(extract(text, published="2022-03-01"), text)
+    assert (obs["15"].period_code, obs["25"].period_code) == ("2025", "2030")
+    assert obs["15"].is_target and obs["25"].is_target

@@ -770,7 +770,7 @@ def _attach_plan_period(
     chosen = clause_before[-1:] or clause_after[:1] or before[-1:]
     if chosen:
         d.period = chosen[0].period
-    elif state.plan is not None:
+    elif state.plan is not None and not _opens_with_its_own_horizon(periods, d):
         d.period = state.plan
     elif facts.published_by is not None:
         later = [
@@ -783,6 +783,15 @@ def _attach_plan_period(
         ]
         if later:
             d.period = later[0].period
+
+
+def _opens_with_its_own_horizon(periods: list[PeriodMention], d: Draft) -> bool:
+    """ "Đến năm 2030: ...; kinh tế số chiếm trên 30% GRDP": a sentence that names a date to come
+    before the figure sets its own goals' date, whatever plan the paragraph spoke of before."""
+    return any(
+        p.role == "period" and p.period is not None and p.end <= d.mention.start and d.period == p.period
+        for p in periods
+    )
 
 
 def _nearest_before(found: list[tuple[int, str]], pos: int) -> str | None:
