@@ -13,6 +13,28 @@ from tests.extraction_helpers import by_text, extract
     ("text", "number", "code"),
     [
         ("Tỷ lệ hồ sơ nộp trực tuyến đạt 72,5%.", "72,5", "online_dossier_rate"),
+        (
+            "Tỷ lệ hồ sơ TTHC được giải quyết thông qua DVC trực tuyến của huyện đạt 88%.",
+            "88",
+            "online_dossier_rate",
+        ),
+        (
+            "Hiện 97,5% thủ tục hành chính được cung cấp trực tuyến, 62% hồ sơ được nộp trực tuyến.",
+            "97,5",
+            "online_service_rate",
+        ),
+        ("Có 100% dịch vụ công đủ điều kiện được thực hiện toàn trình.", "100", "online_service_rate"),
+        (
+            "Tỉnh đứng thứ 8 về thanh toán phí, lệ phí qua ngân hàng, ví điện tử với 52.000 giao dịch.",
+            "52.000",
+            "online_payment_transactions",
+        ),
+        (
+            "Đến nay, toàn tỉnh đã phủ sóng di động tới 99% thôn, bản và 60% hộ có cáp quang.",
+            "99",
+            "mobile_broadband_coverage_rate",
+        ),
+        ("Năm 2023, Lạng Sơn tăng 9 bậc chuyển đổi số so với năm trước.", "9", "dti_rank"),
         ("Đến tháng 9/2024, cung cấp DVCTT toàn trình đạt tỷ lệ 55,5%.", "55,5", "online_service_rate"),
         (
             "Cổng dịch vụ công của tỉnh đã cung cấp 149 dịch vụ công mức độ 3.",
