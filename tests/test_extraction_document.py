@@ -597,3 +597,19 @@ def test_a_sentence_opening_with_its_own_horizon_dates_its_goals():
     obs = by_text(extract(text, published="2022-03-01"), text)
     assert (obs["15"].period_code, obs["25"].period_code) == ("2025", "2030")
     assert obs["15"].is_target and obs["25"].is_target
+
+
+def test_parts_of_one_whole_share_the_noun_named_once():
+    text = (
+        "Tỉnh ban hành kế hoạch chuyển đổi số năm 2024. "
+        "Đến nay đã hoàn thành 12/40; đang triển khai 25/40 nhiệm vụ; 63/63 địa phương tham gia."
+    )
+    obs = by_text(extract(text), text)
+    assert (obs["12/40"].indicator_code, obs["25/40"].indicator_code) == ("program_tasks", "program_tasks")
+    assert obs["63/63"].indicator_code != "program_tasks"
+
+
+def test_the_set_a_province_is_one_of_is_the_nations():
+    text = "Tỉnh Quảng Ngãi là một trong 10 địa phương được Bộ Công an biểu dương về Đề án 06."
+    (o,) = extract(text)
+    assert (o.value, o.geo_code) == (10, "VN")

@@ -71,6 +71,7 @@ class Draft:
     value: float
     unit: str
     indicator: str = UNCLASSIFIED
+    indicator_inherited: bool = False  # taken from what the paragraph was talking about
     geo: str = "VN"
     segment: str = "all"
     period: Period | None = None
@@ -227,8 +228,24 @@ def _read_sentence(
                 _attach_plan_period(d, periods, groups, state, facts)
             d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
             d.program = _nearest_before(programs, d.mention.start) or state.program
+        _share_the_whole_s_indicator(drafts)
     _remember(view, sent, state, facts, periods, hits, places, programs, drafts)
     return drafts
+
+
+def _share_the_whole_s_indicator(drafts: list[Draft]) -> None:
+    """ "đã hoàn thành 9/33; đang thực hiện 24/33 nhiệm vụ": parts of one whole, stated in one
+    sentence, measure what the one that names its noun measures."""
+    named: dict[float, str] = {}
+    for d in drafts:
+        den = d.mention.denominator if d.role == "q" else None
+        if den is not None and d.indicator != UNCLASSIFIED and not d.indicator_inherited:
+            named.setdefault(den, d.indicator)
+    for d in drafts:
+        den = d.mention.denominator if d.role == "q" else None
+        unnamed = d.indicator == UNCLASSIFIED or d.indicator_inherited
+        if den is not None and unnamed and den in named and d.unit == "count":
+            d.indicator = named[den]
 
 
 # after a place "in its field": a list separator, a bracket, or the field named again
@@ -579,6 +596,7 @@ def _attach_indicator(
         ]
         if fitting:
             best = (0.0, 0, max(fitting)[2])
+            d.indicator_inherited = True
     if best is not None:
         d.indicator = best[2]
 
@@ -629,8 +647,11 @@ def _attach_geo(
         if p.start >= d.mention.unit_end and not (p.kind in ("national", "body") and attributive(view, p))
     ]
     if _counts_provinces(view, d):
-        # "2 địa phương ... là Bạc Liêu và Quảng Ngãi": a count of provinces is the nation's figure
+        # "2 địa phương ... là Bạc Liêu và Quảng Ngãi": a count of provinces is the nation's figure,
+        # and so is the set a province is "one of" ("Nghệ An là một trong 6 địa phương ...")
         after = [p for p in after if p.kind != "province"]
+        if _ONE_OF_RE.search(view, max(d.clause[0], pos - 16), pos):
+            before = [p for p in before if p.kind != "province"]
         if not before and not after:
             d.geo = "VN"
             return
@@ -649,6 +670,7 @@ def _attach_geo(
     d.geo = state.geo or facts.default_geo
 
 
+_ONE_OF_RE = re.compile(r"(?<![^\W\d_])(?:một|1|01)[ \t]+trong[ \t]+(?:số[ \t]+)?$")
 _PROVINCE_NOUN_RE = re.compile(r"[ \t]*(?:địa phương|tỉnh|tỉnh, thành|thành phố)(?![^\W\d_])")
 
 
