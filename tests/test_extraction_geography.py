@@ -126,3 +126,20 @@ def test_the_nation_as_a_field_or_yardstick_is_not_the_figures_place(text, numbe
 
     text = "Quảng Bình: chuyển đổi số. Toàn tỉnh đạt kết quả tốt. " + text
     assert by_text(extract(text), text)[number].geo_code == geo
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "geo"),
+    [
+        # the nation in a thing's name, or as the base of a share, is not a figure's place
+        ("Toàn tỉnh Hà Giang đã tích hợp lên Cổng dịch vụ công quốc gia 1.210 thủ tục.", "1.210", "02"),
+        ("UBND tỉnh Hà Giang đặt mục tiêu: tỷ trọng KTS đạt 15% GDP; thương mại điện tử đạt 8%.", "8", "02"),
+        # the nation itself still is
+        ("Tỷ lệ hồ sơ trực tuyến của quốc gia đạt 45%, tỉnh Hà Giang đạt 38%.", "45", "VN"),
+        ("Kinh tế số chiếm 18,3% GDP cả nước.", "18,3", "VN"),
+    ],
+)
+def test_the_nation_named_inside_a_name_or_a_share(text, number, geo):
+    from tests.extraction_helpers import by_text, extract
+
+    assert by_text(extract(text), text)[number].geo_code == geo

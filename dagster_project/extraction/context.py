@@ -13,6 +13,7 @@ from dagster_project.extraction.geography import (
     attributive,
     comparison_scope,
     find_places,
+    names_a_national_thing,
     old_code_at,
     province_from_domain,
     provinces_in_file_name,
@@ -81,7 +82,10 @@ def analyse_document(
     national_refs = sum(
         1
         for p in places
-        if p.kind in ("national", "body") and not comparison_scope(view, p) and not attributive(view, p)
+        if p.kind in ("national", "body")
+        and not comparison_scope(view, p)
+        and not attributive(view, p)
+        and not names_a_national_thing(view, p)
     )
     provincial_refs = self_refs + sum(
         1 for p in places if p.kind in ("province", "district") and p.code == subject

@@ -24,6 +24,7 @@ from dagster_project.extraction.geography import (
     comparison_scope,
     find_places,
     find_segments,
+    names_a_national_thing,
     province_code_for,
 )
 from dagster_project.extraction.indicators import (
@@ -634,7 +635,11 @@ def _attach_geo(
     view: str, d: Draft, places: list[PlaceMention], state: ParagraphState, facts: DocumentFacts
 ) -> None:
     pos = d.mention.start
-    marks = [p for p in places if not (p.kind == "national" and comparison_scope(view, p))]
+    marks = [
+        p
+        for p in places
+        if not (p.kind == "national" and (comparison_scope(view, p) or names_a_national_thing(view, p)))
+    ]
     # the province as it was in the figure's period ("Quảng Bình 2024" keeps its old code), and
     # never later than the text was written (a target "đến năm 2025" set in 2023 is the old one's)
     known = [x for x in (d.period.end if d.period else None, facts.published_by) if x is not None]

@@ -221,6 +221,25 @@ _FIELD_OF_PLACES_RE = re.compile(
 )
 
 
+# "Cổng dịch vụ công quốc gia", "Ngày Chuyển đổi số quốc gia": the nation in a thing's name; "của
+# quốc gia", "toàn quốc gia" still name the nation itself
+_NATION_IN_A_NAME_RE = re.compile(r"(?<![^\W\d_])(?!(?:của|toàn|cả|trên|các|mỗi|một)[ \t])[^\W\d_]+[ \t]+$")
+# "Tỷ trọng KTS đạt 20% GDP": the base of a share, not the figure's place
+_SHARE_OF_RE = re.compile(r"%[ \t]*(?:của[ \t]+|trong[ \t]+|tổng[ \t]+)?$")
+
+
+def names_a_national_thing(view: str, mention: PlaceMention) -> bool:
+    """True when a national marker is part of a name or the base of a share, not a geography."""
+    if mention.kind != "national":
+        return False
+    word = view[mention.start : mention.end]
+    if word == "quốc gia":
+        return _NATION_IN_A_NAME_RE.search(view, max(0, mention.start - 20), mention.start) is not None
+    if word == "gdp":
+        return _SHARE_OF_RE.search(view, max(0, mention.start - 12), mention.start) is not None
+    return False
+
+
 def attributive(view: str, mention: PlaceMention) -> bool:
     """True when a place is named as an attribute of something ("các đơn vị thuộc trung ương")."""
     before = view[max(0, mention.start - 12) : mention.start].split()
