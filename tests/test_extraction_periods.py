@@ -38,6 +38,10 @@ def periods(text, year=2024):
         ("giai đoạn 2023 – 2025", "2023/2025"),
         ("trong quý I-2024", "2024-Q1"),
         ("các năm 2020 - 2023", "2020/2023"),
+        # dots, as some papers write dates
+        ("tính đến ngày 15.3.2023", "2023-03-15"),
+        ("trong quý II.2023", "2023-Q2"),
+        ("từ tháng 8.2022", "2022-08"),
         ("quý II – 2023", "2023-Q2"),
     ],
 )

@@ -99,10 +99,11 @@ def _valid_year(y: int) -> bool:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = load_yaml("periods.yaml")
-    # "quý III/2024", "quý III năm 2024", "quý I-2024", "quý II 2024"
-    sep = r"(?:[ \t]*/[ \t]*|[ \t]+năm[ \t]+|[ \t]*[-–][ \t]*(?=\d{4})|[ \t]+)"
+    # "quý III/2024", "quý III năm 2024", "quý I-2024", "quý I.2024", "quý II 2024"; days and
+    # months written with dots too ("15.3.2024"), as some papers do
+    sep = r"(?:[ \t]*/[ \t]*|[ \t]+năm[ \t]+|[ \t]*[-–][ \t]*(?=\d{4})|\.(?=\d{4})|[ \t]+)"
     parts = [
-        r"(?P<dmy>(?<![\d/])(?P<dmy_d>\d{1,2})(?P<dmy_sep>[/-])(?P<dmy_m>\d{1,2})(?P=dmy_sep)"
+        r"(?P<dmy>(?<![\d/])(?P<dmy_d>\d{1,2})(?P<dmy_sep>[/.-])(?P<dmy_m>\d{1,2})(?P=dmy_sep)"
         r"(?P<dmy_y>\d{4})(?![\d/]))",
         r"(?P<iso>(?<![\d/])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})(?:-(?P<iso_d>\d{2}))?(?![\d/]))",
         r"(?P<dmyw>ngày[ \t]+(?P<dmyw_d>\d{1,2})[ \t]+tháng[ \t]+(?P<dmyw_m>\d{1,2})[ \t]+năm[ \t]+"
