@@ -613,3 +613,31 @@ def test_the_set_a_province_is_one_of_is_the_nations():
     text = "Tỉnh Quảng Ngãi là một trong 10 địa phương được Bộ Công an biểu dương về Đề án 06."
     (o,) = extract(text)
     assert (o.value, o.geo_code) == (10, "VN")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # "trực tuyến" before a count is no route number ("tuyến số 5" is)
+        ("Tỉnh đã tiếp nhận 5.120 hồ sơ, tiếp nhận trực tuyến 3.940 hồ sơ.", ["5.120", "3.940"]),
+        ("Xe buýt tuyến số 5 phục vụ 1.200 lượt khách.", ["1.200"]),
+        # a new clause opening "có" starts a figure of its own, not a threshold of the count before
+        (
+            "Toàn tỉnh có 950 tổ công nghệ số tại thôn, bản, có sự tham gia của hơn 4.800 thành viên.",
+            ["950", "4.800"],
+        ),
+        # "per one": the base of a rate; "gấp 3-4 lần": a range of times; "ngày 10 tháng 10": a day
+        ("Bình quân 5.210 người/1 điểm phục vụ; bán kính 1,8 km/1 điểm phục vụ.", ["5.210"]),
+        ("Chứng thư cá nhân cao gấp 3-4 lần chứng thư tổ chức.", []),
+        ("UBND tỉnh lấy ngày 10 tháng 10 hằng năm là Ngày Chuyển đổi số của tỉnh.", []),
+        ("Tỉnh dẫn đầu 63 tỉnh, thành phố về tỷ lệ giải quyết đúng hạn 98,2%.", ["98,2"]),
+    ],
+)
+def test_numbers_that_are_or_are_not_figures_around_common_words(text, kept):
+    assert sorted(by_text(extract(text), text)) == sorted(kept)
+
+
+def test_out_of_a_total_is_no_qualifier():
+    text = "Tỷ lệ số hóa đạt 95%, tương ứng 812.400 trên tổng số 855.100 hồ sơ."
+    obs = by_text(extract(text), text)
+    assert (obs["812.400"].qualifier, obs["855.100"].qualifier) == ("exact", "exact")

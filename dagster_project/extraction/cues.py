@@ -17,6 +17,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 @dataclass(frozen=True)
 class Cues:
     qualifier_of: dict[tuple[str, ...], str]
+    qualifier_stops: frozenset[tuple[str, ...]]
     qualifier_signs: dict[str, str]
     max_qualifier_len: int
     fillers: frozenset[str]
@@ -52,6 +53,7 @@ def cues() -> Cues:
     edge = r"(?<![^\W\d_])"
     return Cues(
         qualifier_of=qualifier_of,
+        qualifier_stops=frozenset(tuple(p.split()) for p in data["qualifier_stops"]),
         qualifier_signs=dict(data["qualifier_signs"]),
         max_qualifier_len=max(len(k) for k in qualifier_of),
         fillers=frozenset(data["filler_words"]),
@@ -102,8 +104,12 @@ def read_backwards(view: str, lo: int, pos: int) -> tuple[str, str | None]:
     steps = 0
     while i > 0 and steps < 5:
         matched = False
+        stop = False
         for size in range(min(3, i), 0, -1):
             key = tuple(words[i - size : i])
+            if key in c.qualifier_stops:
+                stop = True
+                break
             if key in c.growth:
                 # "tăng trưởng 26%": a growth rate, not a change; keep looking for a qualifier
                 change = "growth"
@@ -120,6 +126,8 @@ def read_backwards(view: str, lo: int, pos: int) -> tuple[str, str | None]:
                 i -= size
                 matched = True
                 break
+        if stop:
+            break
         if not matched:
             if words[i - 1] not in c.fillers:
                 break

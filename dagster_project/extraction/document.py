@@ -364,7 +364,10 @@ _FROM_RE = re.compile(r"(?<![^\W\d_])từ[ \t]*$")
 _RANK_STEP_RE = re.compile(r"[ \t]+(?:bậc|hạng)(?![^\W\d_])")
 _THRESHOLD = r"(?:trên|dưới|hơn|từ|không quá|ít nhất|chưa đến)[ \t]*"
 # "8 nền tảng có trên 10 triệu người dùng", "15 địa phương có tỷ lệ ... dưới 10%"
-_DEFINITION_GAP_RE = re.compile(r"[ \t]+[^\d;.()]{1,60}?[ \t]có[ \t](?:[^\d;.()]{0,60}?[ \t])?" + _THRESHOLD)
+# (not a new clause opening "có": "1.292 tổ tại cấp thôn, bản, có sự tham gia của hơn 6.200 thành viên")
+_DEFINITION_GAP_RE = re.compile(
+    r"[ \t]+[^\d;.()]{1,60}?(?<!,)[ \t]có[ \t](?:[^\d;.()]{0,60}?[ \t])?" + _THRESHOLD
+)
 # "5 địa phương trên 20%; 13 địa phương từ 10-20%", "25 tỉnh, thành phố đã phủ xanh hơn 50%":
 # a group named by its bounds
 _GROUP_BOUND_RE = re.compile(r"[ \t]+[^\d;.()]{1,40}?[ \t]" + _THRESHOLD)

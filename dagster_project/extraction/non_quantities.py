@@ -99,6 +99,8 @@ _RANK_LIST_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:xếp hạng|xếp|đứng)[ \t]+thứ[ \t]+\d+[^.;]*"
     r"(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)thứ[ \t]*$"
 )
+_LEADS_BEFORE = re.compile(r"(?<![^\W\d_])(?:dẫn đầu|đứng đầu|vượt)[ \t]+(?:cả[ \t]+)?$")
+_RANGE_TO_RE = re.compile(r"[ \t]*[-–][ \t]*\d+")
 # "thứ 2 năm 2021": the noun starts a date, the number before it stands alone
 _DATE_PHRASE_AFTER = re.compile(r"[ \t]*(?:năm|tháng|ngày)[ \t]+\d")
 _RANK_FIELD_AFTER = re.compile(
@@ -136,9 +138,11 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
         return "time"
     if mention.denominator is not None:
         return _fraction_or_date(view, mention, before)
+    if mention.base_value == 1 and _RATE_BASE_BEFORE.search(view, max(0, start - 12), start):
+        return "base of a rate"  # "6.343 người/1 điểm phục vụ", "1,6 km/1 điểm"
     if mention.unit == "count":
         if _RATE_BASE_BEFORE.search(view, max(0, start - 12), start) and RATE_BASE_AFTER_RE.match(view, tail):
-            return "base of a rate"
+            return "base of a rate"  # "22,4 thuê bao/100 dân"
         if _RANK_FIELD_BEFORE.search(view, max(0, start - 40), start):
             return "size of a ranking's field"
         token = mention.token
@@ -155,6 +159,9 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
             return "phone or code"
         if r.shape.match(view, tail) and not _DATE_PHRASE_AFTER.match(view, tail):
             return "shape of the text"
+        upper = _RANGE_TO_RE.match(view, tail)
+        if upper and r.shape.match(view, upper.end()):
+            return "shape of the text"  # "gấp 4-5 lần": the lower end of a range of times
         if r.framework_part.match(view, tail) and r.framework_verb.search(before):
             return "design of an index"
         if mention.base_value == 1 and _ONE_OF_AFTER.match(view, tail):
@@ -163,6 +170,8 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
             return "the set of a one-of"
         if _RANKING_TABLE_BEFORE.search(view, max(0, start - 24), start):
             return "size of a ranking's field"
+        if _LEADS_BEFORE.search(view, max(0, start - 16), start) and _PLACES_AFTER.match(view, tail):
+            return "size of a ranking's field"  # "dẫn đầu 63 tỉnh, thành phố"
         among = _AMONG_BEFORE.search(view, max(0, start - 10), start)
         if among and r.field_then_superlative.match(view, tail):
             return "the set a ranking is taken in"
