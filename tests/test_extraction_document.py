@@ -544,6 +544,10 @@ def test_a_text_that_never_names_its_province_takes_its_file_names():
         # a list's next item or a range does not scope the figure before it
         ("Tỷ lệ xử lý trên môi trường mạng tại cấp tỉnh là 91%, cấp huyện là 86%.", "91", "province_level"),
         ("Đã có 100% cơ quan từ Trung ương đến cấp xã kết nối mạng chuyên dùng.", "100", "agency"),
+        # the level counted right after the number; the districts taken together
+        ("Toàn tỉnh có 120 xã, phường, thị trấn có cáp quang đến thôn.", "120", "commune_level"),
+        ("Đã cài phần mềm chống mã độc cho 35 cơ quan.", "35", "agency"),
+        ("Tỷ lệ hồ sơ trực tuyến tại các huyện, thành phố đạt 88%.", "88", "district_level"),
     ],
 )
 def test_segment_of_a_figure(text, number, segment):

@@ -692,7 +692,21 @@ _COUNTED_PHRASE_CHARS = 48
 _COUNTED_PHRASE_BREAK_RE = re.compile(r"[\d,;.()]|(?<![^\W\d_])(?:từ|đến|tới|và|là)(?![^\W\d_])")
 
 
+# Counted right after a number, these nouns say which level the count is of ("100 xã, phường, thị
+# trấn", "27 cơ quan"); "63/63 địa phương" is the nation's count of its provinces and stays "all".
+_LEVEL_NOUN_KINDS = frozenset({"district_level", "commune_level", "agency"})
+
+
 def _attach_segment(view: str, d: Draft, segments: list[PlaceMention]) -> None:
+    end = d.mention.unit_end
+    counted_noun = [
+        p
+        for p in segments
+        if p.kind in _LEVEL_NOUN_KINDS and p.start >= end and not view[end : p.start].strip()
+    ]
+    if counted_noun and d.unit == "count":
+        d.segment = counted_noun[0].kind
+        return
     kinds = {p.kind for p in segments}
     contrast = len(kinds - {"all"}) + (1 if "all" in kinds else 0) >= 2
     if not contrast:
@@ -702,7 +716,6 @@ def _attach_segment(view: str, d: Draft, segments: list[PlaceMention]) -> None:
             return
     # "3.139 Trung tâm Phục vụ hành chính công cấp xã": the level named in the counted noun
     # phrase, however long, scopes the figure before anything said ahead of it
-    end = d.mention.unit_end
     counted = [
         p
         for p in segments
