@@ -50,3 +50,26 @@ def test_counts_of_different_indicators_are_not_parts():
     text = "Tổng số 40 nhiệm vụ đã hoàn thành; toàn tỉnh có 200 tổ công nghệ số cộng đồng đang hoạt động."
     obs = by_text(extract(text), text)
     assert obs["200"].parent_observation_id is None
+
+
+def test_counts_that_add_up_to_the_count_before_them_are_its_parts():
+    text = "Toàn tỉnh có 3.210 trạm BTS (820 trạm 2G; 1.140 trạm 3G và 1.250 trạm 4G); 95 xã có cáp quang."
+    obs = by_text(extract(text), text)
+    assert obs["3.210"].component == "total"
+    assert [obs[n].parent_observation_id for n in ("820", "1.140", "1.250")] == [
+        obs["3.210"].observation_id
+    ] * 3
+    assert obs["95"].parent_observation_id is None  # the next count, which does not add up
+
+
+def test_counts_that_do_not_add_up_are_not_parts():
+    text = "Toàn tỉnh có 3.210 trạm BTS, 1.140 trạm 3G và 1.250 trạm 4G."
+    obs = by_text(extract(text), text)
+    assert obs["1.140"].parent_observation_id is None and obs["1.250"].parent_observation_id is None
+
+
+def test_a_count_out_of_a_total_is_a_part_of_it():
+    text = "Tỷ lệ số hóa đạt 95%, tương ứng 812.400 trên tổng số 855.100 hồ sơ."
+    obs = by_text(extract(text), text)
+    assert obs["812.400"].parent_observation_id == obs["855.100"].observation_id
+    assert obs["855.100"].component == "total"

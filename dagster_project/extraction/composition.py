@@ -5,10 +5,13 @@ by "trong đó"/"gồm". Later counts of the same indicator in the paragraph tha
 name a component (completed, official, a document kind ...) are its parts.
 "Trong 13 mục tiêu đã đạt ..., có 1 ..., 6 ..." restates an earlier figure:
 the restatement is dropped and its parts link to the original.
+Counts that follow a count in its sentence and add up to it exactly are its
+parts too, however they are announced, and "X trên tổng số Y" makes X a part of Y.
 """
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from dagster_project.extraction import cues as cue_words
@@ -34,6 +37,46 @@ def link_parts(view: str, drafts: list[Draft]) -> None:
                 whole.component = "total"
         if _announces_parts(view, drafts, d):
             whole = d
+
+
+# parts are listed right after their whole, within a sentence; a longer run is no breakdown
+MAX_PARTS = 6
+
+
+def link_parts_by_sum(view: str, drafts: list[Draft]) -> None:
+    """ "4.977 trạm (1.290 trạm 2G; 1.814 trạm 3G và 1.873 trạm 4G)", "Trong số 8 huyện ... có 5
+    địa phương xếp hạng khá, 3 địa phương ... trung bình": counts that follow a count in its
+    sentence and add up to it exactly are its parts, whatever words announce them (or none).
+    "942.934 trên tổng số 979.536 hồ sơ": a count stated out of a total is a part of it."""
+    counts = [d for d in drafts if d.role == "q" and d.unit == "count" and d.mention.denominator is None]
+    for i, whole in enumerate(counts):
+        if whole.parent is not None or any(d.parent is whole for d in counts):
+            continue
+        run = 0.0
+        for j in range(i + 1, min(len(counts), i + 1 + MAX_PARTS)):
+            part = counts[j]
+            if (
+                part.sentence != whole.sentence
+                or part.parent is not None
+                or part.is_target != whole.is_target
+            ):
+                break
+            run += part.value
+            if run > whole.value:
+                break
+            if j > i + 1 and abs(run - whole.value) < 1e-9:
+                for p in counts[i + 1 : j + 1]:
+                    p.parent = whole
+                whole.component = "total"
+                break
+    for part, whole in itertools.pairwise(counts):
+        if (
+            part.parent is None
+            and part.value <= whole.value
+            and cue_words.out_of_a_total(view, part.mention.unit_end, whole.mention.start)
+        ):
+            part.parent = whole
+            whole.component = "total"
 
 
 def _announces_parts(view: str, drafts: list[Draft], d: Draft) -> bool:

@@ -224,6 +224,14 @@ def parts_follow(view: str, start: int, end: int) -> re.Match[str] | None:
     return cues().parts_follow_re.search(view, start, end)
 
 
+_OUT_OF_RE = re.compile(r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}?(?:trên|trong)[ \t]+tổng[ \t]+(?:số[ \t]+)?$")
+
+
+def out_of_a_total(view: str, lo: int, hi: int) -> bool:
+    """ "942.934 [hồ sơ] trên tổng số 979.536": between a part and the total it is out of."""
+    return _OUT_OF_RE.fullmatch(view, lo, hi) is not None
+
+
 def continues_previous(view: str, start: int, end: int) -> bool:
     """ "Cụ thể, ...", "Theo đó, ...": a paragraph that details the one before it."""
     return cues().continuation_re.match(view, start, end) is not None

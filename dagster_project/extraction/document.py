@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dagster_project.extraction import cues as cue_words
-from dagster_project.extraction.composition import link_parts
+from dagster_project.extraction.composition import link_parts, link_parts_by_sum
 from dagster_project.extraction.context import HEAD_CHARS, DocumentFacts, analyse_document
 from dagster_project.extraction.geography import (
     PlaceMention,
@@ -148,6 +148,7 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
             found = _read_sentence(text, view, sent, state, facts, places[sent], periods)
             para_drafts.extend(found)
         link_parts(view, para_drafts)
+        link_parts_by_sum(view, para_drafts)
         para_drafts = [d for d in para_drafts if d.role != "restated"]
         for d in para_drafts:
             if d.component_needs_whole and d.parent is None:
