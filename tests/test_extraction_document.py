@@ -645,3 +645,40 @@ def test_out_of_a_total_is_no_qualifier():
     text = "Tỷ lệ số hóa đạt 95%, tương ứng 812.400 trên tổng số 855.100 hồ sơ."
     obs = by_text(extract(text), text)
     assert (obs["812.400"].qualifier, obs["855.100"].qualifier) == ("exact", "exact")
+
+
+def test_a_paragraph_ending_with_a_colon_dates_the_list_it_opens():
+    text = (
+        "Tỉnh Hưng Yên ban hành Đề án chuyển đổi số giai đoạn 2021-2025, tầm nhìn đến năm 2030.\n"
+        "Giai đoạn 2016-2020, tỉnh đã đạt được một số kết quả như sau:\n"
+        "Phần mềm một cửa điện tử được triển khai tại 150 cơ quan, đơn vị.\n"
+        "- 100% cơ quan nhà nước dùng phần mềm quản lý văn bản.\n"
+        "Năm 2024, tỉnh có 900 tổ công nghệ số cộng đồng."
+    )
+    obs = by_text(extract(text), text)
+    assert (obs["150"].period_code, obs["100"].period_code) == ("2016/2020", "2016/2020")
+    assert obs["900"].period_code == "2024"
+
+
+def test_a_goal_takes_the_horizon_named_after_it():
+    text = "Các nhà mạng đã lắp 11.000 trạm 5G tính đến tháng 5/2025. Mục tiêu phủ sóng 90% khu vực đô thị vào cuối năm 2025."
+    obs = by_text(extract(text), text)
+    assert (obs["11.000"].period_code, obs["90"].period_code, obs["90"].is_target) == (
+        "2025-05",
+        "2025",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Tỉnh có 1.450 dịch vụ công trực tuyến mức độ 3 và 4 đạt trên 80%.", ["1.450", "80"]),
+        ("Đã cung cấp 140 dịch vụ công mức độ 3 và 715 dịch vụ công mức độ 4.", ["140", "715"]),
+        ("Thứ năm, ngày 21/09/2023 12:35 PM (GMT+7) - Tỉnh có 310 tổ công nghệ số.", ["310"]),
+        ("Viettel lắp hơn 20.000 trạm 5G từ tháng 2 đến 12 năm nay.", ["20.000"]),
+        ("Tất cả 65 xã, phường đã có cáp quang; giá trị DTI của cả 03 khối đều tăng.", ["65"]),
+    ],
+)
+def test_lists_of_levels_and_months_and_all_of_a_set(text, kept):
+    assert sorted(by_text(extract(text), text)) == sorted(kept)

@@ -38,6 +38,9 @@ def periods(text, year=2024):
         ("giai đoạn 2023 – 2025", "2023/2025"),
         ("trong quý I-2024", "2024-Q1"),
         ("các năm 2020 - 2023", "2020/2023"),
+        ("đến 10/12", "2024-12-10"),  # the day a count runs up to ("từ 19/2 đến 10/12")
+        ("đến cuối năm", "2024"),
+        ("trong năm nay", "2024"),
         # dots, as some papers write dates
         ("tính đến ngày 15.3.2023", "2023-03-15"),
         ("trong quý II.2023", "2023-Q2"),

@@ -50,6 +50,8 @@ from dagster_project.schema import DocumentContext, IngestedDocument, Observatio
 EXTRACTOR_VERSION = "1"
 
 _DIGIT_RE = re.compile(r"\d")
+# a paragraph that is an item of a list: "- ...", "+ ...", "• ...", "a) ...", "1. ..."
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)])[ \t]")
 _PAREN_RE = re.compile(r"[()]")
 # Between a figure and a later phrase, these hand the phrase to the next figure ("22,4% và tỷ trọng ...").
 _CLAUSE_MARK_RE = re.compile(r"[,;]")
@@ -130,19 +132,28 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
     drafts: list[Draft] = []
     in_goals = False  # under a "Mục tiêu cụ thể" heading, until a line reports what was done
     previous: ParagraphState | None = None  # what the last paragraph with figures established
-    for para, sents in laid_out:
+    intro: ParagraphState | None = None  # a paragraph ending "như sau:" and the list it opens
+    intro_at = -1
+    for at, (para, sents) in enumerate(laid_out):
         if cue_words.is_goal_heading(view, para.start, para.end):
             in_goals = True
             continue
         if in_goals and cue_words.reports_achievement(view, para.start, para.end):
             in_goals = False
+        if intro is not None and at > intro_at + 1 and not _LIST_ITEM_RE.match(view, para.start, para.end):
+            intro = None  # the list is over (its first item may be written without a marker)
         if not _DIGIT_RE.search(view, para.start, para.end):
             continue
         state = ParagraphState(geo=None, year=None, goals=in_goals)
-        if previous is not None and cue_words.continues_previous(view, para.start, para.end):
+        if intro is not None:
+            # "... giai đoạn 2016-2020 đã đạt được một số kết quả như sau:" then its items
+            state = replace(intro, hits=[], goals=in_goals)
+        elif previous is not None and cue_words.continues_previous(view, para.start, para.end):
             # "Cụ thể, ...", "Theo đó, ...": the paragraph details the one before, in its period and place
             state = replace(previous, hits=[], goals=in_goals)
         previous = state
+        if intro is None and view[para.start : para.end].rstrip().endswith(":"):
+            intro, intro_at = state, at
         para_drafts: list[Draft] = []
         for sent in sents:
             found = _read_sentence(text, view, sent, state, facts, places[sent], periods)
@@ -227,7 +238,7 @@ def _read_sentence(
             _attach_measure_and_qualifier(view, d)
             _attach_target(view, d, targets, facts)
             if d.is_target:
-                _attach_plan_period(d, periods, groups, state, facts)
+                _attach_plan_period(view, d, periods, groups, state, facts)
             d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
             d.program = _nearest_before(programs, d.mention.start) or state.program
         _share_the_whole_s_indicator(drafts)
@@ -786,7 +797,11 @@ def _goals_end(view: str, pos: int, end: int) -> int:
     return end
 
 
+_HORIZON_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:vào|đến|tới|trước|trong)[ \t]+$")
+
+
 def _attach_plan_period(
+    view: str,
     d: Draft,
     periods: list[PeriodMention],
     groups: list[tuple[int, int]],
@@ -812,8 +827,20 @@ def _attach_plan_period(
             d.period = nearer[-1].period
         return
     chosen = clause_before[-1:] or clause_after[:1] or before[-1:]
+    # "Mục tiêu phủ sóng 95% khu vực đô thị ... vào cuối năm 2025": the goal's own horizon
+    horizon = [
+        p
+        for p in periods
+        if p.role == "period"
+        and p.period is not None
+        and d.clause[0] <= p.start < d.clause[1]
+        and p.start >= d.mention.unit_end
+        and _HORIZON_BEFORE_RE.search(view, max(d.clause[0], p.start - 8), p.start)
+    ]
     if chosen:
         d.period = chosen[0].period
+    elif horizon:
+        d.period = horizon[0].period
     elif state.plan is not None and not _opens_with_its_own_horizon(periods, d):
         d.period = state.plan
     elif facts.published_by is not None:

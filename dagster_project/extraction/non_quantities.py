@@ -19,6 +19,7 @@ from dagster_project.extraction.numbers import RATE_BASE_AFTER_RE, NumberMention
 class NonQuantityRules:
     document_number: re.Pattern[str]
     ordinal: re.Pattern[str]
+    ordinal_list: re.Pattern[str]
     rank: re.Pattern[str]
     shape: re.Pattern[str]
     top_n: re.Pattern[str]
@@ -37,6 +38,13 @@ def rules() -> NonQuantityRules:
             edge + r"(?:" + alternation(data["document_types"]) + r")(?:[ \t]+số)?[ \t:]*$"
         ),
         ordinal=re.compile(edge + r"(?:" + alternation(data["ordinal_cues"]) + r")[ \t:]*$"),
+        # the next item of a list the cue opened: the "4" of "mức độ 3 và 4"
+        ordinal_list=re.compile(
+            edge
+            + r"(?:"
+            + alternation(data["ordinal_cues"])
+            + r")[ \t:]*\d+(?:[ \t]*(?:,|và|hoặc|-)[ \t]*\d+)*[ \t]*(?:,|và|hoặc)[ \t]*$"
+        ),
         rank=re.compile(edge + r"(?:" + alternation(data["rank_cues"]) + r")[ \t]*$"),
         shape=re.compile(r"[ \t]*(?:" + alternation(data["shape_nouns"]) + r")(?![^\W\d_])"),
         top_n=re.compile(
@@ -65,7 +73,8 @@ def rules() -> NonQuantityRules:
 _TIME_AFTER = re.compile(r"[:h]\d{2}(?!\d)")
 _LETTER_WORD_AFTER = re.compile(r"[ \t]+[^\W\d_]")
 _FUNCTION_WORD_AFTER = re.compile(
-    r"[ \t]+(?:và|hoặc|của|tại|là|với|trong|từ|đến|năm|nhằm|để|cho|khi|thì|nhưng|vừa|đã|sẽ)(?![^\W\d_])"
+    r"[ \t]+(?:và|hoặc|của|tại|là|với|trong|từ|đến|tới|năm|nhằm|để|cho|khi|thì|nhưng|vừa|đã|sẽ|này|hằng)"
+    r"(?![^\W\d_])"
 )
 _EN_DECIMAL = re.compile(r"\d+\.\d{1,2}")
 # "22,4 thuê bao/100 dân", "máy tính/100 hộ": the base of a rate, part of its unit
@@ -100,6 +109,11 @@ _RANK_LIST_BEFORE = re.compile(
     r"(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)thứ[ \t]*$"
 )
 _LEADS_BEFORE = re.compile(r"(?<![^\W\d_])(?:dẫn đầu|đứng đầu|vượt)[ \t]+(?:cả[ \t]+)?$")
+# an item of a list that names nothing after it: punctuation, the end, or a verb or link word
+_BARE_ITEM_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:đạt|và|hoặc|là|được|với|trên|của|tại|có)(?![^\W\d_]))")
+_MONTH_RANGE_BEFORE = re.compile(
+    r"(?<![^\W\d_])tháng[ \t]+\d{1,2}[ \t]*(?:-|–|đến|tới)[ \t]*(?:tháng[ \t]+)?$"
+)
 _RANGE_TO_RE = re.compile(r"[ \t]*[-–][ \t]*\d+")
 # "thứ 2 năm 2021": the noun starts a date, the number before it stands alone
 _DATE_PHRASE_AFTER = re.compile(r"[ \t]*(?:năm|tháng|ngày)[ \t]+\d")
@@ -134,6 +148,13 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
         return "document number"
     if r.ordinal.search(before) and not r.rank.search(before) and not is_rank_cue(view, mention):
         return "ordinal"
+    listed = r.ordinal_list.search(before)
+    if listed and not listed.group().startswith(("thứ", "lần thứ")) and _BARE_ITEM_AFTER.match(view, tail):
+        return "ordinal"  # "dịch vụ công mức độ 3 và 4 đạt", "giai đoạn 1, 2" (not "... và 725 dịch vụ")
+    if _MONTH_RANGE_BEFORE.search(before):
+        return "month"  # "từ tháng 2 đến 12"
+    if start >= 2 and view[start - 1] == "+" and view[start - 2].isalpha():
+        return "identifier"  # "GMT+7"
     if _TIME_AFTER.match(view, mention.end) or (start >= 3 and re.match(r"\d[:h]", view[start - 2 : start])):
         return "time"
     if mention.denominator is not None:

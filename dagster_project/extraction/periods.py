@@ -109,7 +109,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"(?P<dmyw>ngày[ \t]+(?P<dmyw_d>\d{1,2})[ \t]+tháng[ \t]+(?P<dmyw_m>\d{1,2})[ \t]+năm[ \t]+"
         r"(?P<dmyw_y>\d{4}))",
         # "Sáng 8/8", "ngày 22.4", "từ 6 – 8.4" (a range of days)
-        rf"(?P<dm>(?:{'|'.join(cues['day_cues'])}|từ)[ \t]+(?:\d{{1,2}}[ \t]*[-–][ \t]*)?"
+        rf"(?P<dm>(?:{'|'.join(cues['day_cues'])}|từ|đến|tới)[ \t]+(?:\d{{1,2}}[ \t]*[-–][ \t]*)?"
         rf"(?P<dm_d>\d{{1,2}})[/.-](?P<dm_m>\d{{1,2}})"
         r"(?![\d/.-]))",
         rf"(?P<half>(?:6|06|sáu)[ \t]+tháng(?:[ \t]+(?P<half_w>đầu|cuối))?(?:[ \t]+năm)?"
@@ -129,6 +129,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"(?P<bare_year>(?<![\d.,/])(?:19[5-9]\d|20\d\d)(?![\d.,/%]))",
         # "so với cùng kỳ năm trước / năm ngoái": the year before the context's (as a baseline only)
         r"(?P<last_year>năm[ \t]+(?:trước|ngoái)(?![^\W\d_]))",
+        # "trong năm nay", "đến cuối năm": the year the text speaks from
+        r"(?P<this_year>(?:(?:cuối|đầu|trong|hết)[ \t]+)?năm[ \t]+nay(?![^\W\d_])"
+        r"|(?:cuối|hết)[ \t]+năm(?![ \t]*\d|[ \t]+(?:trước|ngoái|nay|học)|[^\W\d_]))",
     ]
     main = re.compile("|".join(parts))
     # Every alternative above starts at a digit or at one of these words: trying the
@@ -145,6 +148,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         "giai",
         "thời",
         "từ",
+        "đến",
+        "tới",
         "cuối",
         "hết",
         "đầu",
@@ -310,6 +315,8 @@ def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, b
         if kind == "year":
             y = int(g["yr"])
             return (year_period(y), True) if _valid_year(y) else (None, False)
+        if kind == "this_year":
+            return (year_period(ctx_year), False) if ctx_year else (None, False)
         if kind == "last_year":
             return (year_period(ctx_year - 1), False) if ctx_year else (None, False)
         if kind == "bare_year":
