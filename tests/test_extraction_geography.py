@@ -143,3 +143,30 @@ def test_the_nation_named_inside_a_name_or_a_share(text, number, geo):
     from tests.extraction_helpers import by_text, extract
 
     assert by_text(extract(text), text)[number].geo_code == geo
+
+
+def test_district_names_that_are_words_or_part_of_a_persons_name_place_nothing():
+    assert places("phần mềm một cửa tập trung thống nhất") == []
+    assert places("ông Trịnh Xuân Trường, Giám đốc Sở") == []
+    assert places("huyện Thống Nhất") == [("huyện Thống Nhất", "district", "75")]
+    assert places("huyện Xuân Trường") == [("huyện Xuân Trường", "district", "36")]
+
+
+def test_an_undated_text_written_after_the_2025_arrangement_names_the_new_units():
+    from dagster_project.extraction import extract_document
+    from tests.extraction_helpers import document
+
+    text = "An Giang (mới) sau sáp nhập: toàn tỉnh An Giang đã tích hợp 100% dịch vụ công trực tuyến."
+    result = extract_document(document(text))
+    assert result.context.subject_geo_code == "91"  # the new An Giang keeps Kiên Giang's code
+    assert [o.geo_code for o in result.observations] == ["91"]
+    old = "Toàn tỉnh An Giang đã tích hợp 100% dịch vụ công trực tuyến."
+    assert extract_document(document(old)).context.subject_geo_code == "89"
+
+
+def test_the_yardsticks_own_value_is_the_nations():
+    from tests.extraction_helpers import by_text, extract
+
+    text = "Tỉnh Ninh Thuận có 80% dân số dùng điện thoại thông minh, cao hơn mức trung bình của cả nước là 70,9%."
+    obs = by_text(extract(text), text)
+    assert (obs["80"].geo_code, obs["70,9"].geo_code) == ("58", "VN")

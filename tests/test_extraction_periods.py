@@ -111,3 +111,8 @@ def test_a_plan_for_next_month_is_not_closed():
     text = "Tháng 7/2024, tỉnh phấn đấu cấp 5.000 chữ ký số. Quý II/2024, toàn tỉnh cấp 3.000 chữ ký số."
     result = extract_document(document(text, published="2024-07-02"))
     assert result.context.report_period_code == "2024-Q2"
+
+
+def test_the_date_of_a_cited_document_dates_no_figure():
+    found = periods("Theo Nghị định 43/2011/NĐ-CP ngày 13/6/2011, năm 2020 toàn tỉnh có 1.525 thủ tục.")
+    assert [(code, role) for _, code, role in found] == [(None, "undated"), ("2020", "period")]

@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from dagster_project.extraction.geography import (
+    ARRANGEMENT_2025,
     PlaceMention,
     attributive,
     comparison_scope,
@@ -40,6 +41,9 @@ class DocumentFacts:
     published_by: date | None  # the last day it can have been published (a stamp's month's end)
     context_year: int | None  # the year a yearless phrase ("6 tháng đầu năm") falls in
     default_geo: str  # the geography of a figure nothing else places
+    # the latest day its province names can refer to: its publication, else the 2025 arrangement
+    # for an undated text that speaks of it ("sau sáp nhập"), else unknown
+    names_as_of: date | None = None
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +71,13 @@ def analyse_document(
     published = document.published_date or (stamp.start if stamp else None)
     dateline = None if published else _dateline(scan, body, head)
     published = published or dateline
+    stamp_end = stamp.end if stamp else None
+    names_as_of = document.published_date or stamp_end or dateline
+    if names_as_of is None and _after_2025_re().search(view, 0, head):
+        names_as_of = ARRANGEMENT_2025
     self_refs = len(_self_marker_re().findall(view, 0, head))
     titled_provinces = _provinces_in_title(document, published)
-    subject = _subject_province(view, places, titled_provinces, document, published, self_refs > 0)
+    subject = _subject_province(view, places, titled_provinces, document, names_as_of, self_refs > 0)
     published_by = document.published_date or (stamp.end if stamp else dateline)
     report = _report_period(scan, body, head, published, published_by, stamp)
     context_year = report.year if report else (published.year if published else None)
@@ -94,7 +102,13 @@ def analyse_document(
     default_geo = (
         subject if subject and (titled or self_refs >= 2 or 2 * provincial_refs >= national_refs) else "VN"
     )
-    return DocumentFacts(subject, report, published, published_by, context_year, default_geo)
+    return DocumentFacts(subject, report, published, published_by, context_year, default_geo, names_as_of)
+
+
+@lru_cache(maxsize=1)
+def _after_2025_re() -> re.Pattern[str]:
+    markers = [fold_phrase(m) for m in load_yaml("geography.yaml")["after_2025_markers"]]
+    return re.compile("|".join(re.escape(m) for m in markers))
 
 
 def _provinces_in_title(document: IngestedDocument, when: date | None) -> list[str]:

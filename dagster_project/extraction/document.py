@@ -650,6 +650,13 @@ def _attach_geo(
     view: str, d: Draft, places: list[PlaceMention], state: ParagraphState, facts: DocumentFacts
 ) -> None:
     pos = d.mention.start
+    if any(
+        p.kind == "national" and _YARDSTICK_VALUE_RE.fullmatch(view, p.end, pos) and comparison_scope(view, p)
+        for p in places
+        if d.clause[0] <= p.start and p.end <= pos
+    ):
+        d.geo = "VN"  # "cao hơn mức trung bình của cả nước là 70,9%": the yardstick's own value
+        return
     marks = [
         p
         for p in places
@@ -657,7 +664,7 @@ def _attach_geo(
     ]
     # the province as it was in the figure's period ("Quảng Bình 2024" keeps its old code), and
     # never later than the text was written (a target "đến năm 2025" set in 2023 is the old one's)
-    known = [x for x in (d.period.end if d.period else None, facts.published_by) if x is not None]
+    known = [x for x in (d.period.end if d.period else None, facts.names_as_of) if x is not None]
     when = min(known) if known else None
     in_clause = [p for p in marks if d.clause[0] <= p.start < d.clause[1]]
     before = [p for p in in_clause if p.end <= pos]
@@ -690,6 +697,7 @@ def _attach_geo(
     d.geo = state.geo or facts.default_geo
 
 
+_YARDSTICK_VALUE_RE = re.compile(r"[ \t]*(?:là|đạt|ở mức|:)[ \t]*(?:khoảng[ \t]+)?")
 _ONE_OF_RE = re.compile(r"(?<![^\W\d_])(?:một|1|01)[ \t]+trong[ \t]+(?:số[ \t]+)?$")
 _PROVINCE_NOUN_RE = re.compile(r"[ \t]*(?:địa phương|tỉnh|tỉnh, thành|thành phố)(?![^\W\d_])")
 

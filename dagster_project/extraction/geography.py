@@ -95,7 +95,10 @@ def gazetteer() -> Gazetteer:
             phrases.setdefault(
                 words_key(f"{unit_word} {r['name_vi']}"), ("district", code, successors.get(code))
             )
-        if r["unit_type"] in data["district_types_named_alone"]:
+        if (
+            r["unit_type"] in data["district_types_named_alone"]
+            and r["name_vi"] not in data["district_names_only_with_unit_word"]
+        ):
             phrases.setdefault(words_key(r["name_vi"]), ("district", code, successors.get(code)))
     return Gazetteer(PhraseTable(phrases), ascii_names, successors)
 
@@ -148,8 +151,20 @@ def _find_places(view: str, start: int, end: int) -> list[PlaceMention]:
     gaz = gazetteer()
     out = []
     for s, e, (kind, code, code_2025) in gaz.table.scan(view, start, end):
+        if kind == "district" and _after_a_family_name(view, s):
+            continue  # "ông Trịnh Xuân Trường": a person
         out.append(PlaceMention(s, e, kind, code, code_2025))
     return out
+
+
+def _after_a_family_name(view: str, start: int) -> bool:
+    words = view[max(0, start - 12) : start].split()
+    return bool(words) and words[-1] in _family_names()
+
+
+@lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    return frozenset(load_yaml("geography.yaml")["family_names"])
 
 
 def _find_segments(view: str, start: int, end: int) -> list[PlaceMention]:
@@ -233,7 +248,7 @@ def names_a_national_thing(view: str, mention: PlaceMention) -> bool:
     if mention.kind != "national":
         return False
     word = view[mention.start : mention.end]
-    if word == "quốc gia":
+    if word in ("quốc gia", "trung ương"):  # "Ban Chỉ đạo Trung ương", "Cổng dịch vụ công quốc gia"
         return _NATION_IN_A_NAME_RE.search(view, max(0, mention.start - 20), mention.start) is not None
     if word == "gdp":
         return _SHARE_OF_RE.search(view, max(0, mention.start - 12), mention.start) is not None

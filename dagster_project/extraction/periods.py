@@ -248,9 +248,18 @@ def _resolve(
             # quantities), but one that dates nothing
             out.append(PeriodMention(m.start(), m.end(), None, "undated", False))
             continue
+        if _DOCUMENT_NUMBER_BEFORE_RE.search(lead):
+            # "Nghị định 43/2011/NĐ-CP ngày 13/6/2011": the date of a document, no period of a figure
+            out.append(PeriodMention(m.start(), m.end(), None, "undated", False))
+            continue
         role = "baseline" if baseline_re.search(lead) else "plan" if plan_re.search(lead) else "period"
         out.append(PeriodMention(m.start(), m.end(), period, role, has_year))
     return out
+
+
+_DOCUMENT_NUMBER_BEFORE_RE = re.compile(
+    r"\d+/[\w/.-]*[^\W\d_][\w/.-]*[ \t,]*(?:ngày|ký ngày|ban hành ngày)?[ \t]*$"
+)
 
 
 def _int(s: str | None) -> int | None:
