@@ -682,3 +682,19 @@ def test_a_goal_takes_the_horizon_named_after_it():
 )
 def test_lists_of_levels_and_months_and_all_of_a_set(text, kept):
     assert sorted(by_text(extract(text), text)) == sorted(kept)
+
+
+def test_a_single_mention_of_the_province_its_file_is_named_after_makes_the_subject():
+    text = "Ban Chỉ đạo Trung ương ban hành kế hoạch; tỉnh Ninh Bình đã vào cuộc. Toàn bộ 129 xã, phường đã họp trực tuyến."
+    named = extract_document(document(text, file_name="015_ninh_binh_2025.txt"))
+    assert named.context.subject_geo_code == "37"
+    assert extract_document(document(text, file_name="bao_cao.txt")).context.subject_geo_code is None
+
+
+def test_the_next_sentence_does_not_inherit_a_yardsticks_nation():
+    text = (
+        "Tỉnh Ninh Thuận có tốc độ truy nhập 51 Mb/s, xấp xỉ với tốc độ trung bình của cả nước là 52 Mb/s. "
+        "Đến nay 280/289 thôn đã có cáp quang."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["280/289"].geo_code == "58"

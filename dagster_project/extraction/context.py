@@ -193,8 +193,11 @@ def _subject_province(
         return None
     (code, n), *others = votes.most_common()
     second = others[0][1] if others else 0
-    # one mention is enough in a paper that speaks of "toàn tỉnh" and names no other province
-    if n < 2 and not (speaks_of_itself and not others):
+    # one mention is enough in a paper that speaks of "toàn tỉnh" and names no other province, or
+    # whose file is named after that province
+    if n < 2 and not (
+        not others and (speaks_of_itself or code in provinces_in_file_name(document.file_name))
+    ):
         return None
     if n <= second or (second >= 2 and n < 1.5 * second):
         return None  # no province stands out: a national or multi-province report

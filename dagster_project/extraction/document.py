@@ -75,6 +75,7 @@ class Draft:
     unit: str
     indicator: str = UNCLASSIFIED
     indicator_inherited: bool = False  # taken from what the paragraph was talking about
+    yardstick: bool = False  # the national value a provincial figure is compared with
     geo: str = "VN"
     segment: str = "all"
     period: Period | None = None
@@ -344,8 +345,9 @@ def _remember(
     # what the sentence was about (a counted noun after one figure names only that figure)
     state.hits = [h for h in hits if not h.pattern.head] or state.hits
     geo_marks = [p for p in places if not (p.kind == "national" and comparison_scope(view, p))]
-    if drafts:
-        state.geo = drafts[-1].geo
+    placed = [d for d in drafts if not d.yardstick]  # a yardstick's nation is not the paragraph's
+    if placed:
+        state.geo = placed[-1].geo
     elif len({(p.kind, p.code) for p in geo_marks}) == 1:
         state.geo = _geo_code(geo_marks[0], facts, None)
     state.goals = bool(figures) and all(d.is_target for d in figures)
@@ -656,6 +658,7 @@ def _attach_geo(
         if d.clause[0] <= p.start and p.end <= pos
     ):
         d.geo = "VN"  # "cao hơn mức trung bình của cả nước là 70,9%": the yardstick's own value
+        d.yardstick = True
         return
     marks = [
         p

@@ -231,7 +231,8 @@ def comparison_scope(view: str, mention: PlaceMention) -> bool:
 # as the field the provinces are counted in; "cao hơn mức trung bình cả nước": the yardstick
 _FIELD_OF_PLACES_RE = re.compile(
     r"(?:(?<![^\W\d_])(?:tỉnh|thành phố|tỉnh thành|địa phương|quốc gia)[ \t,]*(?:trên|trong|của)?"
-    r"|(?<![^\W\d_])(?:hơn|so với|bằng|vượt)[ \t]+(?:mức[ \t]+)?(?:trung bình|bình quân|chung)?"
+    r"|(?<![^\W\d_])(?:hơn|so với|bằng|vượt|xấp xỉ(?:[ \t]+với)?|tương đương(?:[ \t]+với)?)[ \t]+"
+    r"(?:(?:mức|tốc độ|tỷ lệ)[ \t]+)?(?:trung bình|bình quân|chung)?"
     r"[ \t]*(?:của[ \t]+)?)[ \t]*$"
 )
 
