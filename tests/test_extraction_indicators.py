@@ -35,6 +35,14 @@ from tests.extraction_helpers import by_text, extract
             "mobile_broadband_coverage_rate",
         ),
         ("Năm 2023, Lạng Sơn tăng 9 bậc chuyển đổi số so với năm trước.", "9", "dti_rank"),
+        ("Công an tỉnh đã cấp 1,2 triệu thẻ Căn cước công dân gắn chíp.", "1,2", "chip_id_cards"),
+        (
+            "Tỉnh ủy ban hành 01 Nghị quyết, 02 Kết luận và 03 Thông báo về chuyển đổi số.",
+            "02",
+            "legal_documents_issued",
+        ),
+        ("Có 42% hộ gia đình được kết nối internet băng rộng cố định.", "42", "fiber_household_rate"),
+        ("Khoảng 30% dân số hiện có thể tiếp cận công nghệ 5G.", "30", "mobile_broadband_coverage_rate"),
         ("Đến tháng 9/2024, cung cấp DVCTT toàn trình đạt tỷ lệ 55,5%.", "55,5", "online_service_rate"),
         (
             "Cổng dịch vụ công của tỉnh đã cung cấp 149 dịch vụ công mức độ 3.",
