@@ -170,3 +170,12 @@ def test_the_yardsticks_own_value_is_the_nations():
     text = "Tỉnh Ninh Thuận có 80% dân số dùng điện thoại thông minh, cao hơn mức trung bình của cả nước là 70,9%."
     obs = by_text(extract(text), text)
     assert (obs["80"].geo_code, obs["70,9"].geo_code) == ("58", "VN")
+
+
+def test_the_nations_own_index_is_national_but_a_national_address_system_is_a_name():
+    from tests.extraction_helpers import by_text, extract
+
+    text = "Tỉnh Đắk Lắk dự hội nghị. Chỉ số chuyển đổi số quốc gia năm 2022 đạt 0,7111."
+    assert by_text(extract(text), text)["0,7111"].geo_code == "VN"
+    text = "Tỉnh Gia Lai thúc đẩy kinh tế số: 100% doanh nghiệp dùng hóa đơn điện tử, địa chỉ số quốc gia phổ biến."
+    assert by_text(extract(text), text)["100"].geo_code == "64"  # Gia Lai, undated: its old code

@@ -240,6 +240,7 @@ _FIELD_OF_PLACES_RE = re.compile(
 # "Cổng dịch vụ công quốc gia", "Ngày Chuyển đổi số quốc gia": the nation in a thing's name; "của
 # quốc gia", "toàn quốc gia" still name the nation itself
 _NATION_IN_A_NAME_RE = re.compile(r"(?<![^\W\d_])(?!(?:của|toàn|cả|trên|các|mỗi|một)[ \t])[^\W\d_]+[ \t]+$")
+_NATIONS_INDEX_RE = re.compile(r"(?<![^\W\d_])(?<!địa )(?:chỉ số|giá trị)[^.;,\d]{0,30}$")  # not "địa chỉ số"
 # "Tỷ trọng KTS đạt 20% GDP": the base of a share, not the figure's place
 _SHARE_OF_RE = re.compile(r"%[ \t]*(?:của[ \t]+|trong[ \t]+|tổng[ \t]+)?$")
 
@@ -250,6 +251,8 @@ def names_a_national_thing(view: str, mention: PlaceMention) -> bool:
         return False
     word = view[mention.start : mention.end]
     if word in ("quốc gia", "trung ương"):  # "Ban Chỉ đạo Trung ương", "Cổng dịch vụ công quốc gia"
+        if _NATIONS_INDEX_RE.search(view, max(0, mention.start - 40), mention.start):
+            return False  # "Chỉ số chuyển đổi số quốc gia năm 2022 đạt 0,7111": the nation's own index
         return _NATION_IN_A_NAME_RE.search(view, max(0, mention.start - 20), mention.start) is not None
     if word == "gdp":
         return _SHARE_OF_RE.search(view, max(0, mention.start - 12), mention.start) is not None
