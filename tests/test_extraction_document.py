@@ -678,6 +678,11 @@ def test_a_goal_takes_the_horizon_named_after_it():
         ("Thứ năm, ngày 21/09/2023 12:35 PM (GMT+7) - Tỉnh có 310 tổ công nghệ số.", ["310"]),
         ("Viettel lắp hơn 20.000 trạm 5G từ tháng 2 đến 12 năm nay.", ["20.000"]),
         ("Tất cả 65 xã, phường đã có cáp quang; giá trị DTI của cả 03 khối đều tăng.", ["65"]),
+        # a hotline, a body named by its number, a level, an age group, a star rating
+        ("Người dân gọi tổng đài 1022 hoặc đường dây nóng 19001075 để phản ánh.", []),
+        ("Ban Chỉ đạo 1287 của tỉnh đã họp; định danh điện tử mức 2 là bắt buộc.", []),
+        ("Công dân ở độ tuổi 14 trở lên có khoảng 1.678 người.", ["1.678"]),
+        ("Huyện có 25 sản phẩm OCOP, gồm 23 sản phẩm 3 sao và 2 sản phẩm 4 sao.", ["25", "23", "2"]),
     ],
 )
 def test_lists_of_levels_and_months_and_all_of_a_set(text, kept):

@@ -43,6 +43,24 @@ from tests.extraction_helpers import by_text, extract
         ),
         ("Có 42% hộ gia đình được kết nối internet băng rộng cố định.", "42", "fiber_household_rate"),
         ("Khoảng 30% dân số hiện có thể tiếp cận công nghệ 5G.", "30", "mobile_broadband_coverage_rate"),
+        ("Năm 2023, tổng doanh thu toàn ngành TTTT đạt 21.500 tỷ đồng.", "21.500", "ict_revenue"),
+        (
+            "Đến năm 2025, TMĐT có thể vượt 20 tỷ USD và chiếm khoảng 11% tổng mức bán lẻ.",
+            "11",
+            "ecommerce_retail_share",
+        ),
+        (
+            "Gần 80.000 người dân đã được trang bị kiến thức và kỹ năng số cơ bản.",
+            "80.000",
+            "digital_skills_trained",
+        ),
+        ("Tỉnh đã thành lập 1.320 tổ chuyển đổi số cộng đồng.", "1.320", "community_digital_teams"),
+        ("Mạng cáp quang băng rộng đã triển khai đến 100% xã.", "100", "communes_broadband_rate"),
+        (
+            "Hiện 98% số xã, phường đã triển khai mạng thông tin di động 4G.",
+            "98",
+            "mobile_broadband_coverage_rate",
+        ),
         ("Đến tháng 9/2024, cung cấp DVCTT toàn trình đạt tỷ lệ 55,5%.", "55,5", "online_service_rate"),
         (
             "Cổng dịch vụ công của tỉnh đã cung cấp 149 dịch vụ công mức độ 3.",

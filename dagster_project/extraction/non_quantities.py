@@ -111,6 +111,7 @@ _RANK_LIST_BEFORE = re.compile(
 _LEADS_BEFORE = re.compile(r"(?<![^\W\d_])(?:dẫn đầu|đứng đầu|vượt)[ \t]+(?:cả[ \t]+)?$")
 # an item of a list that names nothing after it: punctuation, the end, or a verb or link word
 _BARE_ITEM_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:đạt|và|hoặc|là|được|với|trên|của|tại|có)(?![^\W\d_]))")
+_LEVEL_BEFORE = re.compile(r"(?<![^\W\d_])(?:mức|level)[ \t]*$")
 _MONTH_RANGE_BEFORE = re.compile(
     r"(?<![^\W\d_])tháng[ \t]+\d{1,2}[ \t]*(?:-|–|đến|tới)[ \t]*(?:tháng[ \t]+)?$"
 )
@@ -185,6 +186,8 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
             return "shape of the text"  # "gấp 4-5 lần": the lower end of a range of times
         if r.framework_part.match(view, tail) and r.framework_verb.search(before):
             return "design of an index"
+        if mention.base_value <= 5 and _LEVEL_BEFORE.search(view, max(0, start - 8), start):
+            return "level"  # "định danh điện tử mức 2"
         if mention.base_value == 1 and _ONE_OF_AFTER.match(view, tail):
             return "one of"
         if _ONE_OF_BEFORE.search(view, max(0, start - 16), start) and not _PLACES_AFTER.match(view, tail):
