@@ -703,3 +703,35 @@ def test_the_next_sentence_does_not_inherit_a_yardsticks_nation():
     )
     obs = by_text(extract(text), text)
     assert obs["280/289"].geo_code == "58"
+
+
+def test_an_event_years_back_is_not_the_period_a_dated_article_reports_on():
+    text = "Ứng dụng Hue-S ra mắt năm 2019. Đến nay, hệ thống đã tiếp nhận 183.000 phản ánh."
+    result = extract_document(document(text, published="2025-11-02"))
+    assert result.context.report_period_code == "2025-11-02"
+    assert [o.period_code for o in result.observations] == ["2025-11-02"]
+
+
+def test_a_goal_dated_by_the_year_right_after_its_measure():
+    text = "Tỉnh Khánh Hòa hướng tới mục tiêu kinh tế số chiếm 35% GRDP năm 2030."
+    (o,) = extract(text, published="2025-12-21")
+    assert (o.period_code, o.is_target) == ("2030", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "geo"),
+    [
+        (
+            "Yên Bái là một trong ba tỉnh đầu tiên của cả nước thành lập được 100% tổ công nghệ số.",
+            "100",
+            "15",
+        ),
+        (
+            "Sở phối hợp với Ban Cơ yếu Chính phủ cấp chứng thư số cho 510 tổ chức của tỉnh Bến Tre.",
+            "510",
+            "83",
+        ),
+    ],
+)
+def test_the_nation_as_a_field_of_firsts_or_inside_a_bodys_name(text, number, geo):
+    assert by_text(extract(text), text)[number].geo_code == geo

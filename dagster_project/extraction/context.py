@@ -230,6 +230,8 @@ def _within_the_year(scan: PeriodScan, head: int, chosen: Period, published: dat
 # published 28/12/2022, "sơ kết 6 tháng đầu năm" on 25 June): within these days of its end the
 # period is as good as closed.
 CLOSING_DAYS = 31
+# the longest a report trails the period it reports on (a year's index comes out late the next year)
+REPORT_LAG_DAYS = 730
 
 
 def _closing(period: Period, published_by: date) -> bool:
@@ -264,7 +266,14 @@ def _report_period(
         candidates.append(p.period)
     # a period that had ended by the publication (by the end of a date stamp's month: a report of
     # "6 tháng đầu năm" stamped June is closed)
-    closed = [c for c in candidates if published_by is not None and _closing(c, published_by)]
+    # (not one that ended years before: "ứng dụng Hue-S ra mắt năm 2019" in a 2025 article is history)
+    closed = [
+        c
+        for c in candidates
+        if published_by is not None
+        and _closing(c, published_by)
+        and (published_by - c.end).days <= REPORT_LAG_DAYS
+    ]
     if closed:
         # a dated article reports on the latest period it names that ended by its date
         return _within_the_year(

@@ -808,6 +808,8 @@ def _goals_end(view: str, pos: int, end: int) -> int:
     return end
 
 
+# "kinh tế số chiếm 35% GRDP năm 2030": the measure's base named, then the goal's year
+_NAMED_UNIT_GAP_RE = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){1,2}")
 _HORIZON_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:vào|đến|tới|trước|trong)[ \t]+$")
 
 
@@ -846,7 +848,10 @@ def _attach_plan_period(
         and p.period is not None
         and d.clause[0] <= p.start < d.clause[1]
         and p.start >= d.mention.unit_end
-        and _HORIZON_BEFORE_RE.search(view, max(d.clause[0], p.start - 8), p.start)
+        and (
+            _HORIZON_BEFORE_RE.search(view, max(d.clause[0], p.start - 8), p.start)
+            or _NAMED_UNIT_GAP_RE.fullmatch(view, d.mention.unit_end, p.start)
+        )
     ]
     if chosen:
         d.period = chosen[0].period

@@ -230,7 +230,8 @@ def comparison_scope(view: str, mention: PlaceMention) -> bool:
 # "dẫn đầu 63 tỉnh, thành phố cả nước", "thứ 13 trong 63 tỉnh, thành phố trên cả nước": the nation
 # as the field the provinces are counted in; "cao hơn mức trung bình cả nước": the yardstick
 _FIELD_OF_PLACES_RE = re.compile(
-    r"(?:(?<![^\W\d_])(?:tỉnh|thành phố|tỉnh thành|địa phương|quốc gia)[ \t,]*(?:trên|trong|của)?"
+    r"(?:(?<![^\W\d_])(?:tỉnh|thành phố|tỉnh thành|địa phương|quốc gia)"
+    r"(?:[ \t]+(?:đầu tiên|dẫn đầu|duy nhất))?[ \t,]*(?:trên|trong|của)?"
     r"|(?<![^\W\d_])(?:hơn|so với|bằng|vượt|xấp xỉ(?:[ \t]+với)?|tương đương(?:[ \t]+với)?)[ \t]+"
     r"(?:(?:mức|tốc độ|tỷ lệ)[ \t]+)?(?:trung bình|bình quân|chung)?"
     r"[ \t]*(?:của[ \t]+)?)[ \t]*$"
@@ -250,7 +251,8 @@ def names_a_national_thing(view: str, mention: PlaceMention) -> bool:
     if mention.kind != "national":
         return False
     word = view[mention.start : mention.end]
-    if word in ("quốc gia", "trung ương"):  # "Ban Chỉ đạo Trung ương", "Cổng dịch vụ công quốc gia"
+    # "Ban Chỉ đạo Trung ương", "Cổng dịch vụ công quốc gia", "Ban Cơ yếu Chính phủ"
+    if word in ("quốc gia", "trung ương", "chính phủ"):
         if _NATIONS_INDEX_RE.search(view, max(0, mention.start - 40), mention.start):
             return False  # "Chỉ số chuyển đổi số quốc gia năm 2022 đạt 0,7111": the nation's own index
         return _NATION_IN_A_NAME_RE.search(view, max(0, mention.start - 20), mention.start) is not None
