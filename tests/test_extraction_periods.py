@@ -116,3 +116,32 @@ def test_a_plan_for_next_month_is_not_closed():
 def test_the_date_of_a_cited_document_dates_no_figure():
     found = periods("Theo Nghị định 43/2011/NĐ-CP ngày 13/6/2011, năm 2020 toàn tỉnh có 1.525 thủ tục.")
     assert [(code, role) for _, code, role in found] == [(None, "undated"), ("2020", "period")]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "code"),
+    [
+        ("018_binh_phuoc_so_tttt_6_thang_2024.txt", "2024-H1"),
+        ("007_bo_tttt_quy_1_2024.txt", "2024-Q1"),
+        ("bao-cao-thang-11-2023.html", "2023-11"),
+        ("005_thanh_hoa_9_thang_2022.txt", "2022-09"),
+        ("ha_nam_cccd_2023.txt", "2023"),
+        ("de_an_2016_2020.txt", None),  # two years: no one period
+        ("ket_qua_6_thang.txt", None),
+    ],
+)
+def test_period_from_file_name(file_name, code):
+    from dagster_project.extraction.periods import period_from_file_name
+
+    found = period_from_file_name(file_name)
+    assert (found.code if found else None) == code
+
+
+def test_a_text_that_names_no_period_takes_its_file_names():
+    text = "Toàn tỉnh Hà Nam đã cấp 750.000 thẻ căn cước gắn chip."
+    result = extract_document(document(text, file_name="002_ha_nam_cccd_2023.txt"))
+    assert result.context.report_period_code == "2023"
+    assert [o.period_code for o in result.observations] == ["2023"]
+    yearly = "Năm 2024, toàn tỉnh Bình Phước có 1.469 dịch vụ công trực tuyến."
+    result = extract_document(document(yearly, file_name="bp_6_thang_2024.txt"))
+    assert result.context.report_period_code == "2024-H1"  # the year's report narrowed by the name

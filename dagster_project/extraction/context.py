@@ -20,7 +20,13 @@ from dagster_project.extraction.geography import (
     provinces_in_file_name,
 )
 from dagster_project.extraction.lexicon import load_yaml
-from dagster_project.extraction.periods import Period, PeriodScan, day_period, month_period
+from dagster_project.extraction.periods import (
+    Period,
+    PeriodScan,
+    day_period,
+    month_period,
+    period_from_file_name,
+)
 from dagster_project.extraction.textnorm import fold_phrase, paragraphs
 from dagster_project.schema import IngestedDocument
 
@@ -69,7 +75,9 @@ def analyse_document(
     stamp, body = _date_stamp(view)
     stamp = None if document.published_date else stamp
     published = document.published_date or (stamp.start if stamp else None)
-    dateline = None if published else _dateline(scan, body, head)
+    # the file's name, where the text itself says nothing ("002_ha_nam_cccd_2023.txt": 2023)
+    file_period = period_from_file_name(document.file_name)
+    dateline = None if published else _dateline(scan, body, head, file_period.year if file_period else None)
     published = published or dateline
     stamp_end = stamp.end if stamp else None
     names_as_of = document.published_date or stamp_end or dateline
@@ -80,6 +88,11 @@ def analyse_document(
     subject = _subject_province(view, places, titled_provinces, document, names_as_of, self_refs > 0)
     published_by = document.published_date or (stamp.end if stamp else dateline)
     report = _report_period(scan, body, head, published, published_by, stamp)
+    if file_period is not None and (
+        report is None
+        or (report.grain == "year" and file_period.grain != "year" and file_period.year == report.year)
+    ):
+        report = file_period  # "Kết quả năm 2024 ..." in "..._6_thang_2024.txt": the first half
     context_year = report.year if report else (published.year if published else None)
     # A figure nothing places belongs to the province a provincial article is about, unless the
     # article speaks of the nation far more than of its province (a provincial paper's report on
@@ -124,7 +137,7 @@ def _provinces_in_title(document: IngestedDocument, when: date | None) -> list[s
 DATELINE_CHARS = 300
 
 
-def _dateline(scan: PeriodScan, body: int, head: int) -> date | None:
+def _dateline(scan: PeriodScan, body: int, head: int, file_year: int | None) -> date | None:
     """The day an undated news text opens with ("Sáng 12/10, ...", "Ngày 5/7/2024, ..."): the day
     it reports, which stands in for its publication date. A day without a year takes the year of
     the text, when the text names only one."""
@@ -133,6 +146,8 @@ def _dateline(scan: PeriodScan, body: int, head: int) -> date | None:
         for p in scan.mentions(body, head, None)
         if p.role == "period" and p.has_year and p.period is not None
     }
+    if not years and file_year is not None:
+        years = {file_year}
     if len(years) != 1:
         return None
     for p in scan.mentions(body, min(head, body + DATELINE_CHARS), years.pop()):

@@ -333,3 +333,37 @@ def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, b
     except ValueError:  # 31/02 and the like
         return None, False
     return None, False
+
+
+# A file's name, unaccented: "018_binh_phuoc_so_tttt_6_thang_2024.txt", "007_bo_tttt_quy_1_2024.txt".
+_FILE_WORDS_RE = re.compile(r"[a-z]+|\d+")
+
+
+def period_from_file_name(file_name: str) -> Period | None:
+    """The period a file's name spells ("6_thang_2024" -> 2024-H1, "quy_3_2024" -> 2024-Q3,
+    "thang_11_2023" -> 2023-11, "..._2023" -> 2023), when it names exactly one year."""
+    stem = file_name.rsplit(".", 1)[0].lower()
+    words = _FILE_WORDS_RE.findall(stem)
+    years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 2000 <= int(w) <= 2099]
+    if len(set(years)) != 1:
+        return None
+    year = years[0]
+    at = max(i for i, w in enumerate(words) if w == str(year))
+    before = words[max(0, at - 3) : at]
+    try:
+        if len(before) >= 2 and before[-2] == "quy" and before[-1] in (*ROMAN, "1", "2", "3", "4"):
+            return quarter_period(year, ROMAN.get(before[-1]) or int(before[-1]))
+        if len(before) >= 2 and before[-2] == "thang" and before[-1].isdigit():
+            return month_period(year, int(before[-1]))  # "thang_11_2023"
+        if len(before) >= 2 and before[-1] == "thang" and before[-2].isdigit():
+            n = int(before[-2])  # "6_thang_2024": the months to date
+            return (
+                half_period(year, 1)
+                if n == 6
+                else quarter_period(year, 1)
+                if n == 3
+                else month_period(year, n)
+            )
+    except ValueError:
+        return None
+    return year_period(year)
