@@ -634,6 +634,7 @@ def test_the_set_a_province_is_one_of_is_the_nations():
         ("Bình quân 5.210 người/1 điểm phục vụ; bán kính 1,8 km/1 điểm phục vụ.", ["5.210"]),
         ("Chứng thư cá nhân cao gấp 3-4 lần chứng thư tổ chức.", []),
         ("UBND tỉnh lấy ngày 10 tháng 10 hằng năm là Ngày Chuyển đổi số của tỉnh.", []),
+        ("Bình quân mỗi ngày 2.500 hồ sơ được tiếp nhận trực tuyến.", ["2.500"]),
         ("Tỉnh dẫn đầu 63 tỉnh, thành phố về tỷ lệ giải quyết đúng hạn 98,2%.", ["98,2"]),
     ],
 )

@@ -112,6 +112,8 @@ _LEADS_BEFORE = re.compile(r"(?<![^\W\d_])(?:dẫn đầu|đứng đầu|vượt
 # an item of a list that names nothing after it: punctuation, the end, or a verb or link word
 _BARE_ITEM_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:đạt|và|hoặc|là|được|với|trên|của|tại|có)(?![^\W\d_]))")
 _LEVEL_BEFORE = re.compile(r"(?<![^\W\d_])(?:mức|level)[ \t]*$")
+_DAY_BEFORE = re.compile(r"(?<![^\W\d_])ngày[ \t]*$")
+_MONTH_AFTER = re.compile(r"[ \t]+tháng[ \t]+\d")
 _MONTH_RANGE_BEFORE = re.compile(
     r"(?<![^\W\d_])tháng[ \t]+\d{1,2}[ \t]*(?:-|–|đến|tới)[ \t]*(?:tháng[ \t]+)?$"
 )
@@ -154,6 +156,8 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
         return "ordinal"  # "dịch vụ công mức độ 3 và 4 đạt", "giai đoạn 1, 2" (not "... và 725 dịch vụ")
     if _MONTH_RANGE_BEFORE.search(before):
         return "month"  # "từ tháng 2 đến 12"
+    if mention.base_value <= 31 and _DAY_BEFORE.search(before) and _MONTH_AFTER.match(view, mention.end):
+        return "date"  # "lấy ngày 10 tháng 10 hằng năm" (but "mỗi ngày 2.500 hồ sơ" counts)
     if start >= 2 and view[start - 1] == "+" and view[start - 2].isalpha():
         return "identifier"  # "GMT+7"
     if _TIME_AFTER.match(view, mention.end) or (start >= 3 and re.match(r"\d[:h]", view[start - 2 : start])):
