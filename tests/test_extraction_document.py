@@ -548,6 +548,10 @@ def test_a_text_that_never_names_its_province_takes_its_file_names():
         ("Toàn tỉnh có 120 xã, phường, thị trấn có cáp quang đến thôn.", "120", "commune_level"),
         ("Đã cài phần mềm chống mã độc cho 35 cơ quan.", "35", "agency"),
         ("Tỷ lệ hồ sơ trực tuyến tại các huyện, thành phố đạt 88%.", "88", "district_level"),
+        # a named commune or district as the figure's subject
+        ("Xã biên giới Thượng Trạch có khoảng 3.600 nhân khẩu.", "3.600", "commune_level"),
+        ("Năm 2024, huyện Tân Hồng đã có 25 sản phẩm OCOP.", "25", "district_level"),
+        ("Toàn tỉnh có 100% xã có cáp quang, tỷ lệ đạt 95%.", "95", "all"),
     ],
 )
 def test_segment_of_a_figure(text, number, segment):

@@ -76,6 +76,7 @@ class Draft:
     indicator: str = UNCLASSIFIED
     indicator_inherited: bool = False  # taken from what the paragraph was talking about
     yardstick: bool = False  # the national value a provincial figure is compared with
+    placed_by_district: bool = False  # its place is a district named in its sentence
     geo: str = "VN"
     segment: str = "all"
     period: Period | None = None
@@ -236,6 +237,10 @@ def _read_sentence(
                 _attach_geo(view, d, visible, state, facts)
             if d.segment == "all":
                 _attach_segment(view, d, segments)
+            if d.segment == "all" and d.placed_by_district:
+                d.segment = "district_level"  # "huyện Tân Hồng đã có 25 sản phẩm": a district's figure
+            if d.segment == "all" and d.role == "q" and _names_a_commune(text, s, d.mention.start):
+                d.segment = "commune_level"  # "Xã biên giới Thượng Trạch có khoảng 3.600 nhân khẩu"
             _attach_measure_and_qualifier(view, d)
             _attach_target(view, d, targets, facts)
             if d.is_target:
@@ -696,6 +701,7 @@ def _attach_geo(
             d.geo = _geo_code(group[0], facts, when)
             if group[0].kind == "body":
                 d.segment = "ministry"  # a named ministry's own figure
+            d.placed_by_district = group[0].kind == "district"
             return
     d.geo = state.geo or facts.default_geo
 
@@ -707,6 +713,17 @@ _PROVINCE_NOUN_RE = re.compile(r"[ \t]*(?:địa phương|tỉnh|tỉnh, thành|
 
 def _counts_provinces(view: str, d: Draft) -> bool:
     return d.unit == "count" and _PROVINCE_NOUN_RE.match(view, d.mention.unit_end) is not None
+
+
+# a commune named as the subject before a figure: "xã Cẩm Lĩnh", "phường Tân Quang" (a capital
+# after the unit word: "100% xã" counts communes, it names none)
+_NAMED_COMMUNE_RE = re.compile(
+    r"(?<![^\W\d_])(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)(?:[ \t]+(?:biên giới|vùng cao))?[ \t]+[A-ZĐÂĂÊÔƠƯ]"
+)
+
+
+def _names_a_commune(text: str, start: int, pos: int) -> bool:
+    return _NAMED_COMMUNE_RE.search(text, start, pos) is not None
 
 
 _COUNTED_PHRASE_CHARS = 48
