@@ -740,3 +740,18 @@ def test_a_goal_dated_by_the_year_right_after_its_measure():
 )
 def test_the_nation_as_a_field_of_firsts_or_inside_a_bodys_name(text, number, geo):
     assert by_text(extract(text), text)[number].geo_code == geo
+
+
+def test_periods_of_another_statement_or_a_term_of_office_date_no_figure():
+    text = "Đến tháng 5/2025, khoảng 26% dân số có thể tiếp cận 5G, và con số này dự kiến tăng mạnh vào cuối năm."
+    (o,) = extract(text)
+    assert o.period_code == "2025-05"
+    text = "Đại hội Đảng bộ tỉnh (nhiệm kỳ 2025 – 2030) được phục vụ bởi 12 phần mềm dùng chung."
+    (o,) = extract(text, published="2025-09-24")
+    assert o.period_code == "2025-09-24"
+
+
+def test_a_count_runs_up_to_the_day_that_ends_a_span_of_days():
+    text = "Từ 19/2 đến 10/12, Viettel đã lắp 20.758 trạm 5G. Trong số đó có 2.011 trạm Make in Vietnam."
+    obs = by_text(extract(text, published="2025-12-25"), text)
+    assert (obs["20.758"].period_code, obs["2.011"].period_code) == ("2025-12-10", "2025-12-10")

@@ -337,7 +337,11 @@ def _remember(
         for p in periods
         if p.role == "period"
         and p.period is not None
-        and (p.period.grain != "day" or _UP_TO_RE.search(view, max(s, p.start - 12), p.start))
+        and (
+            p.period.grain != "day"
+            or _UP_TO_RE.search(view, max(s, p.start - 12), p.start)
+            or view.startswith(("đến", "tới"), p.start)  # "từ 19/2 đến 10/12"
+        )
         and not _looks_ahead(view, s, p, facts)
     ]
     figures = [d for d in drafts if d.role == "q"]
@@ -493,6 +497,11 @@ def _visible(groups: list[tuple[int, int]], pos: int, mention_pos: int) -> bool:
     return g is None or g[0] < mention_pos < g[1]
 
 
+# "26% dân số ..., và con số này dự kiến tăng mạnh vào cuối năm": a later phrase of another
+# statement, a forecast, does not date the figure
+_NEW_STATEMENT_RE = re.compile(
+    r",[ \t]*(?:và|nhưng|song|còn|trong khi)(?![^\W\d_])|(?<![^\W\d_])(?:dự kiến|sẽ|dự báo)(?![^\W\d_])"
+)
 _VAO_GAP_RE = re.compile(r"[^\d,;()]{0,50}?(?<![^\W\d_])vào[ \t]+")
 _ADJACENT_RE = re.compile(
     r"[ \t]*(?:vào[ \t]+"
@@ -520,6 +529,7 @@ def _attach_period(
         for p in in_clause
         if p.start >= d.mention.unit_end
         and not any(d.mention.unit_end <= a < d.clause[1] for a, _ in figure_spans)
+        and not _NEW_STATEMENT_RE.search(view, d.mention.unit_end, p.start)
     ]
     # "tăng từ 6,53% năm 2020 lên 6,65% năm 2023", "602.230 (tính đến ngày 15-2-2024)": a period
     # right after the figure is its own

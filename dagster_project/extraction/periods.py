@@ -248,7 +248,7 @@ def _resolve(
             # quantities), but one that dates nothing
             out.append(PeriodMention(m.start(), m.end(), None, "undated", False))
             continue
-        if _DOCUMENT_NUMBER_BEFORE_RE.search(lead):
+        if _DOCUMENT_NUMBER_BEFORE_RE.search(lead) or _TERM_OF_OFFICE_BEFORE_RE.search(lead):
             # "Nghị định 43/2011/NĐ-CP ngày 13/6/2011": the date of a document, no period of a figure
             out.append(PeriodMention(m.start(), m.end(), None, "undated", False))
             continue
@@ -257,6 +257,8 @@ def _resolve(
     return out
 
 
+# "Đại hội ... lần thứ I (nhiệm kỳ 2025 – 2030)": a term of office, no period of a figure
+_TERM_OF_OFFICE_BEFORE_RE = re.compile(r"(?<![^\W\d_])nhiệm kỳ[ \t]*$")
 _DOCUMENT_NUMBER_BEFORE_RE = re.compile(
     r"\d+/[\w/.-]*[^\W\d_][\w/.-]*[ \t,]*(?:ngày|ký ngày|ban hành ngày)?[ \t]*$"
 )
