@@ -145,3 +145,8 @@ def test_a_text_that_names_no_period_takes_its_file_names():
     yearly = "Năm 2024, toàn tỉnh Bình Phước có 1.469 dịch vụ công trực tuyến."
     result = extract_document(document(yearly, file_name="bp_6_thang_2024.txt"))
     assert result.context.report_period_code == "2024-H1"  # the year's report narrowed by the name
+
+
+def test_a_cited_documents_date_written_in_words_dates_no_figure():
+    found = periods("Theo Quyết định số 411/QĐ-TTg ngày 31 tháng 3 năm 2022, năm 2023 tỉnh đạt 20%.")
+    assert [(code, role) for _, code, role in found] == [(None, "undated"), ("2023", "period")]

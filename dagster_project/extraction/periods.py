@@ -260,7 +260,7 @@ def _resolve(
 # "Đại hội ... lần thứ I (nhiệm kỳ 2025 – 2030)": a term of office, no period of a figure
 _TERM_OF_OFFICE_BEFORE_RE = re.compile(r"(?<![^\W\d_])nhiệm kỳ[ \t]*$")
 _DOCUMENT_NUMBER_BEFORE_RE = re.compile(
-    r"\d+/[\w/.-]*[^\W\d_][\w/.-]*[ \t,]*(?:ngày|ký ngày|ban hành ngày)?[ \t]*$"
+    r"\d+/[\w/.-]*[^\W\d_][\w/.-]*[ \t,]*(?:(?:ngày|ký ngày|ban hành ngày)(?:[ \t]+\d{1,2})?)?[ \t]*$"
 )
 
 
