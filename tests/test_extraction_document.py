@@ -523,6 +523,13 @@ def test_a_text_that_never_names_its_province_takes_its_file_names():
     assert [o.geo_code for o in named.observations] == ["58"]
     # a name that spells no province, or a text that names one itself, decides nothing
     assert extract_document(document(text, file_name="bao_cao_2023.txt")).context.subject_geo_code is None
+    # a plan that names neither a province nor the nation is its file's province's too
+    plan = "Mục tiêu đến hết năm 2025, đạt 100% thôn, tổ dân phố được phủ sóng băng rộng di động."
+    assert extract_document(document(plan, file_name="lao_cai_ha_tang.txt")).context.subject_geo_code == "10"
+    national = "Cả nước phấn đấu đến hết năm 2025 đạt 100% thôn được phủ sóng băng rộng di động."
+    assert (
+        extract_document(document(national, file_name="lao_cai_ha_tang.txt")).context.subject_geo_code is None
+    )
     own = "Tỉnh Bắc Giang: toàn tỉnh có 1.250 tổ công nghệ số cộng đồng, tỉnh đạt 95%."
     assert extract_document(document(own, file_name="ninh_thuan.txt")).context.subject_geo_code == "24"
 

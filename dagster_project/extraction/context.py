@@ -201,9 +201,11 @@ def _subject_province(
         )
     if not votes:
         # A text that never names its province ("toàn tỉnh", "UBND tỉnh") is about the one its
-        # file is named after, when the name spells exactly one.
+        # file is named after, when the name spells exactly one
+        # (or one that names neither a province nor the nation: "Kế hoạch phát triển hạ tầng số ...")
         in_file_name = provinces_in_file_name(document.file_name)
-        if speaks_of_itself and len(in_file_name) == 1:
+        speaks_of_the_nation = any(p.kind == "national" for p in places)
+        if len(in_file_name) == 1 and (speaks_of_itself or not speaks_of_the_nation):
             return old_code_at(in_file_name.pop(), when)
         return None
     (code, n), *others = votes.most_common()
