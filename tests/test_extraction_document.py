@@ -762,3 +762,12 @@ def test_a_count_runs_up_to_the_day_that_ends_a_span_of_days():
     text = "Từ 19/2 đến 10/12, Viettel đã lắp 20.758 trạm 5G. Trong số đó có 2.011 trạm Make in Vietnam."
     obs = by_text(extract(text, published="2025-12-25"), text)
     assert (obs["20.758"].period_code, obs["2.011"].period_code) == ("2025-12-10", "2025-12-10")
+
+
+def test_years_listed_then_figures_respectively_and_a_value_of_a_year():
+    text = "Tỷ trọng kinh tế số/GDP năm 2021, 2022 lần lượt là 11,91% và 14,26%; năm 2023 ước đạt 16,5%."
+    obs = by_text(extract(text), text)
+    assert [obs[n].period_code for n in ("11,91", "14,26", "16,5")] == ["2021", "2022", "2023"]
+    text = "Năm 2023, thương mại điện tử chiếm 10% tổng mức bán lẻ, cao hơn mức 8,5% của năm 2022."
+    obs = by_text(extract(text), text)
+    assert (obs["10"].period_code, obs["8,5"].period_code) == ("2023", "2022")

@@ -504,7 +504,7 @@ _NEW_STATEMENT_RE = re.compile(
 )
 _VAO_GAP_RE = re.compile(r"[^\d,;()]{0,50}?(?<![^\W\d_])vào[ \t]+")
 _ADJACENT_RE = re.compile(
-    r"[ \t]*(?:vào[ \t]+"
+    r"[ \t]*(?:vào[ \t]+|của[ \t]+(?=năm|quý|tháng)"
     r"|\([ \t]*(?:(?:tính[ \t]+)?(?:đến|tới)[ \t]+(?:hết[ \t]+)?(?:ngày[ \t]+)?|ngày[ \t]+))?"
 )
 
@@ -959,6 +959,26 @@ def _respectively(
         if len(after) == len(years):
             for year, d in zip(years, after, strict=True):
                 d.fixed_period = year_period(year)
+    # "năm 2021, 2022 lần lượt là 11,91% và 14,26%": a list of years
+    year_run: list[PeriodMention] = []
+    for pm in [*periods, None]:
+        is_year = (
+            pm is not None and pm.period is not None and pm.period.grain == "year" and pm.role == "period"
+        )
+        if (
+            pm is not None
+            and is_year
+            and (not year_run or _PLACE_LIST_GAP_RE.fullmatch(view, year_run[-1].end, pm.start))
+        ):
+            year_run.append(pm)
+            continue
+        if len(year_run) >= 2 and _RESPECTIVELY_RE.match(view, year_run[-1].end + 1, year_run[-1].end + 12):
+            last = year_run[-1]
+            listed = [d for d in drafts if d.mention.start > last.end and d.clause[0] <= last.end]
+            if len(listed) >= len(year_run):
+                for ym, d in zip(year_run, listed, strict=False):
+                    d.fixed_period = ym.period
+        year_run = [pm] if is_year and pm is not None else []
 
 
 _RESPECTIVELY_RE = re.compile(r"lần lượt|tương ứng")
