@@ -504,7 +504,7 @@ _NEW_STATEMENT_RE = re.compile(
 )
 _VAO_GAP_RE = re.compile(r"[^\d,;()]{0,50}?(?<![^\W\d_])vào[ \t]+")
 _ADJACENT_RE = re.compile(
-    r"[ \t]*(?:vào[ \t]+|của[ \t]+(?=năm|quý|tháng)"
+    r"[ \t]*(?:vào[ \t]+|của[ \t]+"
     r"|\([ \t]*(?:(?:tính[ \t]+)?(?:đến|tới)[ \t]+(?:hết[ \t]+)?(?:ngày[ \t]+)?|ngày[ \t]+))?"
 )
 
@@ -961,16 +961,19 @@ def _respectively(
                 d.fixed_period = year_period(year)
     # "năm 2021, 2022 lần lượt là 11,91% và 14,26%": a list of years
     year_run: list[PeriodMention] = []
-    for pm in [*periods, None]:
+    for candidate in [*periods, None]:
         is_year = (
-            pm is not None and pm.period is not None and pm.period.grain == "year" and pm.role == "period"
+            candidate is not None
+            and candidate.period is not None
+            and candidate.period.grain == "year"
+            and candidate.role == "period"
         )
         if (
-            pm is not None
+            candidate is not None
             and is_year
-            and (not year_run or _PLACE_LIST_GAP_RE.fullmatch(view, year_run[-1].end, pm.start))
+            and (not year_run or _PLACE_LIST_GAP_RE.fullmatch(view, year_run[-1].end, candidate.start))
         ):
-            year_run.append(pm)
+            year_run.append(candidate)
             continue
         if len(year_run) >= 2 and _RESPECTIVELY_RE.match(view, year_run[-1].end + 1, year_run[-1].end + 12):
             last = year_run[-1]
@@ -978,7 +981,7 @@ def _respectively(
             if len(listed) >= len(year_run):
                 for ym, d in zip(year_run, listed, strict=False):
                     d.fixed_period = ym.period
-        year_run = [pm] if is_year and pm is not None else []
+        year_run = [candidate] if is_year and candidate is not None else []
 
 
 _RESPECTIVELY_RE = re.compile(r"lần lượt|tương ứng")
