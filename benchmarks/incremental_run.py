@@ -3,7 +3,10 @@
     python -m benchmarks.incremental_run [--count 100000] [--new 100]
 
 Needs ``benchmarks/out/warehouse_<count>/`` (run ``benchmarks.full_run`` first);
-works on copies, so that warehouse stays as it is. Three runs:
+works on copies. If that warehouse was built by older code (no file ledger), it
+is first brought up to date, untimed, by a run over the corpus it was built
+from: the steady state of a warehouse whose runs recorded the files they read.
+Three timed runs:
 
 * empty: a new warehouse, the input folder holds only the new documents;
 * big, inbox: a copy of the big warehouse, the input folder holds the whole
@@ -21,6 +24,8 @@ import os
 import shutil
 import sys
 from pathlib import Path
+
+import duckdb
 
 from benchmarks.full_run import stage_summaries
 from benchmarks.measure import ROOT, Measured, corpus, run_dxw
@@ -55,6 +60,27 @@ def timed_run(label: str, input_dir: Path, warehouse: Path, start_from: Path | N
     return result
 
 
+def bring_up_to_date(big: Path, existing: Path, count: int) -> None:
+    """A run over the corpus ``big`` was built from, unless ``big`` already records that corpus' files.
+
+    It ingests nothing new; it records every file in the scan's ledger (the inbox below hard-links
+    the same files) and lets the current dbt project rebuild what changed shape.
+    """
+    with duckdb.connect(str(big), read_only=True) as con:
+        has_ledger = con.execute(
+            "select count(*) from information_schema.tables"
+            " where table_schema = 'staging' and table_name = 'file_ledger'"
+        ).fetchone()
+        ledger = "select count(*) from staging.file_ledger"
+        recorded = con.execute(ledger).fetchone() if has_ledger and has_ledger[0] else None
+    if recorded is not None and recorded[0] >= count:
+        return
+    print(f"\n== bringing {big} up to date (untimed)", file=sys.stderr, flush=True)
+    result = run_dxw("run", "--input", existing, "--warehouse", big)
+    if result.code != 0:
+        raise SystemExit(f"bringing {big} up to date: dxw run exited {result.code}\n{result.stderr}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=100_000)
@@ -64,6 +90,7 @@ def main() -> None:
     if not big.is_file():
         raise SystemExit(f"no {big}: run `python -m benchmarks.full_run --count {args.count}` first")
     existing = corpus(args.count)
+    bring_up_to_date(big, existing, args.count)
     new = corpus(args.new, start=args.count, name=f"new_{args.new}_after_{args.count}")
     inbox = linked_inbox([existing, new], OUT / f"inbox_{args.count}_plus_{args.new}")
 

@@ -15,14 +15,15 @@ from pathlib import Path
 import pyarrow as pa
 
 from dagster_project.extraction import ExtractionResult
-from dagster_project.file_versions import FileVersion, file_version
+from dagster_project.file_versions import HashedFile, hash_file
 from dagster_project.ingest import ingest_file
+from dagster_project.ingest.files import InputFile
 from dagster_project.schema import IngestedDocument, record
 
 
-def version_batch(root: Path, paths: Sequence[Path]) -> list[FileVersion]:
-    """Each file's version key (relative path, sha256 of its bytes): the scan of an input folder."""
-    return [file_version(root, path) for path in paths]
+def hash_batch(hashed_at_ns: int, files: Sequence[InputFile]) -> list[HashedFile]:
+    """Each file's version key (relative path, sha256 of its bytes) and ledger row: the scan's hashing."""
+    return [hash_file(file, hashed_at_ns) for file in files]
 
 
 def ingest_batch(root: Path, paths: Sequence[Path]) -> list[IngestedDocument]:

@@ -23,6 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from dagster_project.document_batches import ExtractedBatch
+from dagster_project.file_versions import HashedFile, KnownFile
 from dagster_project.schema import STAGING_DDL, IngestedDocument, column_names
 from dagster_project.settings import duckdb_config
 
@@ -147,6 +148,62 @@ def ingested_files(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
     """(file_path, source_sha256) of every file version already in staging.raw_documents."""
     rows = con.execute("select file_path, source_sha256 from staging.raw_documents").fetchall()
     return {(path, sha) for path, sha in rows}
+
+
+# The scan's ledger (``file_versions``): per relative path, the file last hashed there. Not a dbt
+# source: only the ingest asset reads it, and a warehouse without it hashes every file once.
+FILE_LEDGER_DDL = """
+create table if not exists staging.file_ledger (
+    file_path varchar not null,
+    size_bytes bigint not null,
+    mtime_ns bigint not null,
+    inode bigint not null,
+    device bigint not null,
+    source_sha256 varchar not null,
+    hashed_at_ns bigint not null
+)
+"""
+
+_LEDGER_COLUMNS = ("size_bytes", "mtime_ns", "inode", "device", "source_sha256", "hashed_at_ns")
+
+
+def file_ledger(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
+    """What the ledger holds, by relative path."""
+    con.execute(FILE_LEDGER_DDL)
+    rows = con.execute(f"select file_path, {', '.join(_LEDGER_COLUMNS)} from staging.file_ledger").fetchall()
+    return {path: KnownFile(*known) for path, *known in rows}
+
+
+def record_hashed_files(con: duckdb.DuckDBPyConnection, hashed: Iterable[HashedFile]) -> int:
+    """Replace the ledger rows of the files just hashed (unreadable ones are left out: hashed again)."""
+    rows = [
+        {
+            "file_path": item.version.relative_path,
+            "size_bytes": item.known.size,
+            "mtime_ns": item.known.mtime_ns,
+            "inode": item.known.inode,
+            "device": item.known.device,
+            "source_sha256": item.known.source_sha256,
+            "hashed_at_ns": item.known.hashed_at_ns,
+        }
+        for item in hashed
+        if item.known is not None
+    ]
+    if not rows:
+        return 0
+    con.execute(FILE_LEDGER_DDL)
+    con.execute("begin transaction")
+    try:
+        con.execute(
+            "delete from staging.file_ledger where file_path in (select unnest(?::varchar[]))",
+            [[row["file_path"] for row in rows]],
+        )
+        written = insert_rows(con, "staging.file_ledger", rows)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return written
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[Mapping[str, Any]]) -> int:

@@ -2,8 +2,8 @@
 
 It runs after ``published_warehouse`` (so it reads the published file, the
 one analysts open, never the working copy) and writes one HTML page under the
-warehouse's ``reports/`` folder, the page ``dxw report`` writes; its blocking
-suites are the run's own checks (what the run added or changed), not a second
+warehouse's ``reports/`` folder, the page ``dxw report`` writes; its suites
+are the run's own checks (what the run added or changed), not a second
 validation of the whole warehouse.
 """
 

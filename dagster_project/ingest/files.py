@@ -7,6 +7,7 @@ import os
 import stat
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 # Larger files are not read into memory; they are rejected with their hash streamed.
 MAX_INPUT_BYTES = 256 * 1024 * 1024
@@ -30,31 +31,73 @@ def relative_posix_path(path: Path, root: Path) -> str:
     return nfc(relative)
 
 
+class InputFile(NamedTuple):
+    """A regular file of an input folder, with what its listing learnt about it (one ``stat``).
+
+    A named tuple: a listing makes one per file, and a tuple is several times cheaper to build.
+    """
+
+    location: str  # the path as listed (a string: building 100 000 Path objects costs most of a listing)
+    relative_path: str  # relative to the input folder, "/" separated, NFC
+    size: int
+    mtime_ns: int
+    inode: int  # with ``device``: which file this is (a hard link elsewhere is the same file)
+    device: int
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
+
+
 def list_input_files(root: Path) -> list[Path]:
     """Every regular file under ``root``, skipping hidden files and hidden folders.
 
     Sorted by relative posix path (NFC) so that runs see files in the same order on
     every platform. FIFOs, sockets and devices are left out: reading them would block.
     """
+    return [found.path for found in scan_input_files(root)]
+
+
+def scan_input_files(root: Path) -> list[InputFile]:
+    """``list_input_files`` with each file's relative path, size, modification time and inode.
+
+    One ``scandir`` per folder and one ``stat`` per file, relative paths built as strings:
+    a folder of 100 000 files is listed in well under a second from the page cache.
+    Like ``os.walk``, a symbolic link to a folder is not followed; one to a file is listed.
+    """
     root = Path(root)
-    found: list[tuple[str, Path]] = []
-    for folder, subfolders, file_names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        for name in file_names:
-            if name.startswith("."):
+    found: list[InputFile] = []
+    folders = [(str(root), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # vanished or unreadable folder: nothing to list
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = Path(folder) / name
-            if _is_regular_file(path):
-                found.append((relative_posix_path(path, root), path))
-    found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
-
-
-def _is_regular_file(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:  # broken symlink, vanished file: not an input file
-        return False
+            try:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        folders.append((entry.path, f"{prefix}{entry.name}/"))
+                    continue
+                status = entry.stat()
+            except OSError:  # broken symlink, vanished file: not an input file
+                continue
+            if stat.S_ISREG(status.st_mode):
+                found.append(
+                    InputFile(
+                        entry.path,
+                        nfc(prefix + entry.name),
+                        status.st_size,
+                        status.st_mtime_ns,
+                        status.st_ino,
+                        status.st_dev,
+                    )
+                )
+    found.sort(key=lambda item: item.relative_path)
+    return found
 
 
 def read_input_bytes(path: Path) -> bytes:

@@ -131,18 +131,19 @@ def collect(
     specs: tuple[SuiteSpec, ...] = SUITES,
     run_audits: Audits | None = None,
 ) -> ReportData:
-    """Everything the page shows. ``run_audits``: the blocking suites as the run's checks found them.
+    """Everything the page shows. ``run_audits``: the suites as the run's checks found them.
 
-    A run that publishes has just passed its blocking checks on what it added or changed;
-    validating the whole warehouse again would make its report cost grow with the history.
-    Warning suites are counted over the whole warehouse (SQL aggregates and a sample of rows).
+    A run that publishes has just run every suite on what it added or changed (and passed the
+    blocking ones); validating the whole warehouse again would make its report cost grow with
+    the history. Each suite says what it audited. Without ``run_audits`` (``dxw report``) every
+    suite audits every row; the totals, charts and flagged observations always cover the warehouse.
     """
     cursor = con.execute(DOCUMENTS_SQL, [DOCUMENTS_LIMIT])
     columns = [c[0] for c in cursor.description or []]
     documents = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     outcomes, validations = [], []
     for spec in specs:
-        if spec.blocking and run_audits is not None and spec.name in run_audits:
+        if run_audits is not None and spec.name in run_audits:
             outcome, validation = run_audits[spec.name]
         else:
             outcome, validation = validate_suite_with_result(spec, con)

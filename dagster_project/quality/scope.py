@@ -5,9 +5,10 @@ documents' rows, so its checks cost what its new documents cost. Rows of
 other documents were audited by the run that wrote them and have not changed
 since: their observations are kept by dbt's incremental ``int_observations``
 until their document is re-extracted or corrected, which reloads them. What
-can change for every row at once (a dimension losing a key, a duplicate id
-across documents) is covered by dbt's whole-table tests (``relationships``,
-``unique``), cheap SQL aggregates that run on every build.
+can change for every row at once is covered by dbt's tests on every build: a
+dimension losing a key by the ``relationships`` tests, over whole tables; an id
+repeated across documents by the ``unique`` tests, which read the rows the
+build rewrote and every row sharing their value (dbt/macros/audit_scope.sql).
 
 A document is in scope when this run ingested one of its files or (re)loaded
 its observations: ``staging.raw_documents.ingested_at`` and

@@ -6,7 +6,7 @@
     on_schema_change='sync_all_columns',
     pre_hook="{{ delete_refreshed_documents() }}"
 ) }}
--- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}
+-- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}, {{ ref('int_document_signatures') }}
 -- Incremental by document: a whole and its parts are in one document (macros/refresh_by_document.sql).
 with observations as (
     select * from {{ ref('int_observations') }}

@@ -7,7 +7,7 @@
     on_schema_change='sync_all_columns',
     pre_hook="{{ delete_refreshed_documents() }}"
 ) }}
--- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}
+-- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}, {{ ref('int_document_signatures') }}
 -- Incremental by document (macros/refresh_by_document.sql): the documents of a
 -- recomputed cross-source group are refreshed with the changed ones.
 with observations as (
@@ -25,6 +25,10 @@ ratio_checks as (
 
 cross_source as (
     select * from {{ ref('int_cross_source') }} where not is_consistent
+    {%- if is_incremental() %}
+        -- Only the groups the refreshed observations are in.
+        and comparison_key in (select {{ comparison_key() }} from observations)
+    {%- endif %}
 ),
 
 -- Documents where too many figures found no catalog indicator: the extraction

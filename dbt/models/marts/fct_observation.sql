@@ -5,7 +5,7 @@
     on_schema_change='sync_all_columns',
     pre_hook="{{ delete_refreshed_documents() }}"
 ) }}
--- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}
+-- depends_on: {{ ref('int_refreshed_documents') }}, {{ ref('int_observations') }}, {{ ref('int_document_signatures') }}
 -- Incremental by document, as fct_observation_detail.
 select
     observation_id,
