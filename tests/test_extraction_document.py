@@ -771,3 +771,39 @@ def test_years_listed_then_figures_respectively_and_a_value_of_a_year():
     text = "Năm 2023, thương mại điện tử chiếm 10% tổng mức bán lẻ, cao hơn mức 8,5% của năm 2022."
     obs = by_text(extract(text), text)
     assert (obs["10"].period_code, obs["8,5"].period_code) == ("2023", "2022")
+
+
+def test_the_icelandic_eth_reads_as_the_vietnamese_d():
+    text = "Ðến nay, tỉnh đã số hóa 100% dữ liệu hộ tịch."
+    (o,) = extract(text, published="2024-05-02")
+    assert o.period_code == "2024-05-02"  # "Ðến nay" is "Đến nay"
+
+
+def test_an_undated_texts_horizon_is_not_its_reporting_period():
+    text = (
+        "Chỉ thị về chuyển đổi số tỉnh Bạc Liêu đến năm 2025, định hướng đến năm 2030 đã được ban hành.\n"
+        "Hiện nay toàn tỉnh Bạc Liêu đã số hóa 95% dữ liệu hộ tịch."
+    )
+    result = extract_document(document(text))
+    assert result.context.report_period_code is None
+    (o,) = result.observations
+    assert o.geo_code == "95"  # Bạc Liêu itself, not the unit it joined after that horizon
+
+
+def test_the_horizon_of_a_sentence_of_goals_dates_the_goals_after_it():
+    text = (
+        "Theo kế hoạch, tỉnh Phú Thọ phấn đấu đến năm 2026, 100% cán bộ có kỹ năng số. "
+        "Ngoài ra, 90% người dân trưởng thành có kỹ năng số cơ bản."
+    )
+    obs = by_text(extract(text), text)
+    assert (obs["90"].is_target, obs["90"].period_code) == (True, "2026")
+
+
+def test_a_programmes_title_neither_dates_nor_makes_goals_of_what_follows():
+    text = (
+        "Sau 3 năm triển khai Đề án phát triển ứng dụng dữ liệu về dân cư giai đoạn 2022 - 2025, "
+        "tầm nhìn đến năm 2030 (Đề án 06), Quảng Ninh đã đạt gần 50% yêu cầu."
+    )
+    (o,) = extract(text, published="2024-09-20")
+    assert o.is_target is False
+    assert o.period_code not in ("2030", "2022/2025")

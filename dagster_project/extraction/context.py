@@ -87,7 +87,7 @@ def analyse_document(
     titled_provinces = _provinces_in_title(document, published)
     subject = _subject_province(view, places, titled_provinces, document, names_as_of, self_refs > 0)
     published_by = document.published_date or (stamp.end if stamp else dateline)
-    report = _report_period(scan, body, head, published, published_by, stamp)
+    report = _report_period(view, scan, body, head, published, published_by, stamp)
     if file_period is not None and (
         report is None
         or (report.grain == "year" and file_period.grain != "year" and file_period.year == report.year)
@@ -261,7 +261,12 @@ def _closing(period: Period, published_by: date) -> bool:
     )
 
 
+# "đến năm 2025" looks ahead ("đến hết năm", "tính đến" count up to a time instead)
+_HORIZON_BEFORE_RE = re.compile(r"(?<!hết )(?<!tính )(?:đến|tới)[ \t]*$")
+
+
 def _report_period(
+    view: str,
     scan: PeriodScan,
     body: int,
     head: int,
@@ -280,6 +285,12 @@ def _report_period(
             continue  # a plan for later
         if published is None and not p.has_year:
             continue  # "trong 10 tháng" says which months only once the year is known
+        if (
+            published is None
+            and p.period.grain == "year"
+            and _HORIZON_BEFORE_RE.search(view, max(0, p.start - 16), p.start)
+        ):
+            continue  # "Chuyển đổi số tỉnh đến năm 2025, định hướng đến năm 2030": a horizon
         candidates.append(p.period)
     # a period that had ended by the publication (by the end of a date stamp's month: a report of
     # "6 tháng đầu năm" stamped June is closed)

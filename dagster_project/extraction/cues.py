@@ -153,9 +153,16 @@ def reports_achievement(view: str, start: int, end: int) -> bool:
     return cues().achievement_re.search(view, start, end) is not None
 
 
+# "Đề án ... giai đoạn 2022 - 2025, tầm nhìn đến năm 2030 (Đề án 06), Quảng Ninh đã đạt ...": a
+# horizon inside a programme's title opens no goals
+_PROGRAMME_TITLE_BEFORE_RE = re.compile(r"giai đoạn[ \t]+\d{4}[ \t]*[-–][ \t]*\d{4}[ \t]*,?[ \t]*$")
+
+
 def first_target_cue(view: str, start: int, end: int) -> int | None:
-    m = cues().target_re.search(view, start, end)
-    return m.start() if m else None
+    for m in cues().target_re.finditer(view, start, end):
+        if not _PROGRAMME_TITLE_BEFORE_RE.search(view, max(start, m.start() - 30), m.start()):
+            return m.start()
+    return None
 
 
 def component_of(view: str, left: tuple[int, int], right: tuple[int, int]) -> tuple[str | None, bool]:

@@ -351,6 +351,16 @@ def _remember(
     plans = [p for p in periods if p.role == "plan" and p.period is not None]
     if plans:
         state.plan = plans[-1].period
+    elif figures and all(d.is_target for d in figures):
+        # "phấn đấu đến năm 2026, 100% cán bộ ...": the horizon of a sentence of goals dates the
+        # goals that follow it ("Ngoài ra, 100% người dân ...")
+        horizons = [
+            p
+            for p in periods
+            if p.role == "period" and p.period is not None and _looks_ahead(view, s, p, facts)
+        ]
+        if horizons:
+            state.plan = horizons[-1].period
     # what the sentence was about (a counted noun after one figure names only that figure)
     state.hits = [h for h in hits if not h.pattern.head] or state.hits
     geo_marks = [p for p in places if not (p.kind == "national" and comparison_scope(view, p))]

@@ -248,7 +248,12 @@ def _resolve(
             # quantities), but one that dates nothing
             out.append(PeriodMention(m.start(), m.end(), None, "undated", False))
             continue
-        if _DOCUMENT_NUMBER_BEFORE_RE.search(lead) or _TERM_OF_OFFICE_BEFORE_RE.search(lead):
+        if (
+            _DOCUMENT_NUMBER_BEFORE_RE.search(lead)
+            or _TERM_OF_OFFICE_BEFORE_RE.search(lead)
+            or _IN_A_PROGRAMME_TITLE_BEFORE_RE.search(view, max(start, m.start() - 48), m.start())
+            or _IN_A_PROGRAMME_TITLE_AFTER_RE.match(view, m.end())
+        ):
             # "Nghị định 43/2011/NĐ-CP ngày 13/6/2011": the date of a document, no period of a figure
             out.append(PeriodMention(m.start(), m.end(), None, "undated", False))
             continue
@@ -257,6 +262,14 @@ def _resolve(
     return out
 
 
+# "Đề án ... giai đoạn 2022 - 2025, tầm nhìn đến năm 2030": a programme's title, whose periods
+# are its name, not a period of the figures around it
+_IN_A_PROGRAMME_TITLE_BEFORE_RE = re.compile(
+    r"giai đoạn[ \t]+\d{4}[ \t]*[-–][ \t]*\d{4}[ \t]*,?[ \t]*(?:tầm nhìn|định hướng)(?:[ \t]+đến)?[ \t]*$"
+)
+_IN_A_PROGRAMME_TITLE_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:tầm nhìn|định hướng)[ \t]+(?:đến[ \t]+)?năm[ \t]+\d{4}"
+)
 # "Đại hội ... lần thứ I (nhiệm kỳ 2025 – 2030)": a term of office, no period of a figure
 _TERM_OF_OFFICE_BEFORE_RE = re.compile(r"(?<![^\W\d_])nhiệm kỳ[ \t]*$")
 _DOCUMENT_NUMBER_BEFORE_RE = re.compile(

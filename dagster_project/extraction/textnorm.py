@@ -30,11 +30,17 @@ for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
 _FOLD_RE = re.compile(r"(?<!q)(" + "|".join(_FOLD) + r")(?![^\W\d_])")
 
 
+# Some texts write the letter Đ with the Icelandic Ð (U+00D0), which looks the same ("Ðến nay").
+_LOOKALIKES = str.maketrans({"ð": "đ"})
+
+
 def match_view(text: str) -> str:
-    """Lower-case ``text`` and fold tone placement, preserving length."""
+    """Lower-case ``text`` and fold tone placement and look-alike letters, preserving length."""
     low = text.lower()
     if len(low) != len(text):  # a few exotic letters change length when lowered
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "ð" in low:
+        low = low.translate(_LOOKALIKES)
     if "o" in low or "u" in low:
         low = _FOLD_RE.sub(lambda m: _FOLD[m.group(1)], low)
     return low
