@@ -807,3 +807,14 @@ def test_a_programmes_title_neither_dates_nor_makes_goals_of_what_follows():
     (o,) = extract(text, published="2024-09-20")
     assert o.is_target is False
     assert o.period_code not in ("2030", "2022/2025")
+
+
+def test_ranks_listed_as_name_dash_place_and_an_announcements_month():
+    text = (
+        "Năm 2021, xếp hạng theo từng chỉ số chính lần lượt là: Nhận thức số - xếp thứ 30; "
+        "Thể chế số - 41; Hạ tầng số - 22."
+    )
+    assert [o.unit for o in extract(text)] == ["rank", "rank", "rank"]
+    text = "Theo xếp hạng DTI năm 2022 do Bộ công bố hồi tháng 7/2023, Lạng Sơn đứng ở vị trí thứ 6."
+    (o,) = extract(text)
+    assert (o.value, o.unit, o.period_code) == (6, "rank", "2022")

@@ -203,7 +203,13 @@ def _read_sentence(
             if (
                 d.unit == "count"
                 and d.mention.denominator is None
-                and _RANKS_RESPECTIVELY_RE.search(view, max(s, d.mention.start - 200), d.mention.start)
+                and (
+                    _RANKS_RESPECTIVELY_RE.search(view, max(s, d.mention.start - 200), d.mention.start)
+                    or (
+                        _RANK_LIST_ITEM_RE.search(view, max(s, d.mention.start - 30), d.mention.start)
+                        and _RANKS_LISTED_RE.search(view, s, d.mention.start)
+                    )
+                )
             ):
                 d.unit = "rank"
         for prev, d in itertools.pairwise(drafts):
@@ -388,6 +394,11 @@ _HORIZON_RE = re.compile(r"(?<!hết )(?<!tính )(?:đến|tới)[ \t]*$")
 # "Tính đến ngày 1-3": a day up to which figures are counted (not the day of an event)
 _UP_TO_RE = re.compile(r"(?:đến|tới)(?:[ \t]+\d{1,2}(?:h|giờ)(?:\d{2})?)?(?:[ \t]+ngày)?[ \t]*$")
 _LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
+# "xếp hạng theo từng Chỉ số chính lần lượt là: Nhận thức số - xếp thứ 36; Thể chế số - 57; ..."
+_RANKS_LISTED_RE = re.compile(
+    r"(?<![^\W\d_])(?:xếp hạng|thứ hạng)(?![^\W\d_])[^.]*lần lượt(?:[ \t]+là)?[ \t]*:"
+)
+_RANK_LIST_ITEM_RE = re.compile(r"(?:^|[;:])[^;:.\d]{1,60}[-–][ \t]*(?:xếp thứ[ \t]+|thứ[ \t]+)?$")
 _RANKS_RESPECTIVELY_RE = re.compile(
     r"(?<![^\W\d_])(?:xếp hạng|thứ hạng|vị trí)(?![^\W\d_])[^.;\d]*lần lượt(?:[ \t]+là)?[ \t:]*"
     r"(?:\d+[ \t]*(?:,|và|,[ \t]*và)[ \t]*)*$"

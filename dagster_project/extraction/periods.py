@@ -251,6 +251,7 @@ def _resolve(
         if (
             _DOCUMENT_NUMBER_BEFORE_RE.search(lead)
             or _TERM_OF_OFFICE_BEFORE_RE.search(lead)
+            or _ANNOUNCED_BEFORE_RE.search(lead)
             or _IN_A_PROGRAMME_TITLE_BEFORE_RE.search(view, max(start, m.start() - 48), m.start())
             or _IN_A_PROGRAMME_TITLE_AFTER_RE.match(view, m.end())
         ):
@@ -270,6 +271,8 @@ _IN_A_PROGRAMME_TITLE_BEFORE_RE = re.compile(
 _IN_A_PROGRAMME_TITLE_AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:tầm nhìn|định hướng)[ \t]+(?:đến[ \t]+)?năm[ \t]+\d{4}"
 )
+# "(DTI) năm 2022 do Bộ công bố hồi tháng 7/2023": when a result was announced, not its period
+_ANNOUNCED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:công bố|phát hành)[ \t]+(?:hồi|vào)[ \t]+$")
 # "Đại hội ... lần thứ I (nhiệm kỳ 2025 – 2030)": a term of office, no period of a figure
 _TERM_OF_OFFICE_BEFORE_RE = re.compile(r"(?<![^\W\d_])nhiệm kỳ[ \t]*$")
 _DOCUMENT_NUMBER_BEFORE_RE = re.compile(
