@@ -262,7 +262,7 @@ def _closing(period: Period, published_by: date) -> bool:
 
 
 # "đến năm 2025" looks ahead ("đến hết năm", "tính đến" count up to a time instead)
-_HORIZON_BEFORE_RE = re.compile(r"(?<!hết )(?<!tính )(?:đến|tới)[ \t]*$")
+HORIZON_BEFORE_RE = re.compile(r"(?<!hết )(?<!tính )(?:đến|tới)[ \t]*$")
 
 
 def _report_period(
@@ -288,7 +288,7 @@ def _report_period(
         if (
             published is None
             and p.period.grain == "year"
-            and _HORIZON_BEFORE_RE.search(view, max(0, p.start - 16), p.start)
+            and HORIZON_BEFORE_RE.search(view, max(0, p.start - 16), p.start)
         ):
             continue  # "Chuyển đổi số tỉnh đến năm 2025, định hướng đến năm 2030": a horizon
         candidates.append(p.period)

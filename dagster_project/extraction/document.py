@@ -17,7 +17,7 @@ from datetime import date
 
 from dagster_project.extraction import cues as cue_words
 from dagster_project.extraction.composition import link_parts, link_parts_by_sum
-from dagster_project.extraction.context import HEAD_CHARS, DocumentFacts, analyse_document
+from dagster_project.extraction.context import HEAD_CHARS, HORIZON_BEFORE_RE, DocumentFacts, analyse_document
 from dagster_project.extraction.geography import (
     PlaceMention,
     attributive,
@@ -34,7 +34,7 @@ from dagster_project.extraction.indicators import (
     find_indicator_hits,
     is_growth_indicator,
 )
-from dagster_project.extraction.non_quantities import is_rank_cue, why_not_a_quantity
+from dagster_project.extraction.non_quantities import ONE_OF_BEFORE_RE, is_rank_cue, why_not_a_quantity
 from dagster_project.extraction.numbers import NumberMention, per_thousand_phrases, scan_numbers
 from dagster_project.extraction.periods import (
     Period,
@@ -387,10 +387,11 @@ def _looks_ahead(view: str, s: int, p: PeriodMention, facts: DocumentFacts) -> b
     if facts.published_by is not None:
         return p.period.start > facts.published_by
     # "đến tháng 9/2024" counts up to a month; "đến năm 2025" looks to a year
-    return p.period.grain == "year" and _HORIZON_RE.search(view, max(s, p.start - 16), p.start) is not None
+    return (
+        p.period.grain == "year" and HORIZON_BEFORE_RE.search(view, max(s, p.start - 16), p.start) is not None
+    )
 
 
-_HORIZON_RE = re.compile(r"(?<!hết )(?<!tính )(?:đến|tới)[ \t]*$")
 # "Tính đến ngày 1-3": a day up to which figures are counted (not the day of an event)
 _UP_TO_RE = re.compile(r"(?:đến|tới)(?:[ \t]+\d{1,2}(?:h|giờ)(?:\d{2})?)?(?:[ \t]+ngày)?[ \t]*$")
 _LIST_GAP_RE = re.compile(r"[ \t]*(?:,|và|,[ \t]*và)[ \t]*")
@@ -716,7 +717,7 @@ def _attach_geo(
         # "2 địa phương ... là Bạc Liêu và Quảng Ngãi": a count of provinces is the nation's figure,
         # and so is the set a province is "one of" ("Nghệ An là một trong 6 địa phương ...")
         after = [p for p in after if p.kind != "province"]
-        if _ONE_OF_RE.search(view, max(d.clause[0], pos - 16), pos):
+        if ONE_OF_BEFORE_RE.search(view, max(d.clause[0], pos - 16), pos):
             before = [p for p in before if p.kind != "province"]
         if not before and not after:
             d.geo = "VN"
@@ -738,7 +739,6 @@ def _attach_geo(
 
 
 _YARDSTICK_VALUE_RE = re.compile(r"[ \t]*(?:là|đạt|ở mức|:)[ \t]*(?:khoảng[ \t]+)?")
-_ONE_OF_RE = re.compile(r"(?<![^\W\d_])(?:một|1|01)[ \t]+trong[ \t]+(?:số[ \t]+)?$")
 _PROVINCE_NOUN_RE = re.compile(r"[ \t]*(?:địa phương|tỉnh|tỉnh, thành|thành phố)(?![^\W\d_])")
 
 

@@ -93,7 +93,7 @@ _RANK_FIELD_BEFORE = re.compile(
 # 3 and the 9 say what the one belongs to ("một trong 7 ngành của kinh tế số lõi")
 _ONE_OF_AFTER = re.compile(r"[ \t]+trong[ \t]+(?:số[ \t]+)?(?:\d|các[ \t]|những[ \t])")
 # (a set of places is a figure of its own: "một trong 6 địa phương được biểu dương")
-_ONE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?:một|1|01)[ \t]+trong[ \t]+(?:số[ \t]+)?$")
+ONE_OF_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:một|1|01)[ \t]+trong[ \t]+(?:số[ \t]+)?$")
 _PLACES_AFTER = re.compile(r"[ \t]+(?:địa phương|tỉnh|thành phố|đơn vị|bộ|huyện|xã)(?![^\W\d_])")
 _AMONG_BEFORE = re.compile(r"(?<![^\W\d_])trong số[ \t]+$")
 # "vị trí thứ 6 trong bảng xếp hạng 63 tỉnh, thành phố"
@@ -194,7 +194,7 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
             return "level"  # "định danh điện tử mức 2"
         if mention.base_value == 1 and _ONE_OF_AFTER.match(view, tail):
             return "one of"
-        if _ONE_OF_BEFORE.search(view, max(0, start - 16), start) and not _PLACES_AFTER.match(view, tail):
+        if ONE_OF_BEFORE_RE.search(view, max(0, start - 16), start) and not _PLACES_AFTER.match(view, tail):
             return "the set of a one-of"
         if _RANKING_TABLE_BEFORE.search(view, max(0, start - 24), start):
             return "size of a ranking's field"
