@@ -61,6 +61,25 @@ from tests.extraction_helpers import by_text, extract
             "98",
             "mobile_broadband_coverage_rate",
         ),
+        ("Tỷ lệ xử lý hồ sơ điện tử đạt 71,2%.", "71,2", "online_work_processing_rate"),
+        (
+            "Có 100% văn bản đi - đến trong môi trường số được xử lý đúng quy định.",
+            "100",
+            "electronic_document_rate",
+        ),
+        (
+            "Đã có 68% giao dịch thanh toán chuyển sang hình thức không dùng tiền mặt.",
+            "68",
+            "cashless_payment_rate",
+        ),
+        ("Tỷ lệ người dân có tài khoản giao dịch tại ngân hàng đạt 80%.", "80", "bank_account_rate"),
+        ("Các xã đã thành lập 364 tổ CNSCĐ với 1.729 thành viên.", "1.729", "community_digital_team_members"),
+        (
+            "Tỷ lệ dân số trưởng thành có điện thoại di động thông minh đạt 85%.",
+            "85",
+            "smartphone_adoption_rate",
+        ),
+        ("Đã có 100% xã, phường, thị trấn có kết nối cáp quang.", "100", "communes_broadband_rate"),
         ("Đến tháng 9/2024, cung cấp DVCTT toàn trình đạt tỷ lệ 55,5%.", "55,5", "online_service_rate"),
         (
             "Cổng dịch vụ công của tỉnh đã cung cấp 149 dịch vụ công mức độ 3.",
