@@ -73,3 +73,12 @@ def test_a_count_out_of_a_total_is_a_part_of_it():
     obs = by_text(extract(text), text)
     assert obs["812.400"].parent_observation_id == obs["855.100"].observation_id
     assert obs["855.100"].component == "total"
+
+
+def test_a_list_that_adds_up_by_chance_is_no_breakdown():
+    text = "Huyện có 10 xã, 4 phường, 6 thị trấn được công nhận."
+    obs = by_text(extract(text), text)
+    assert all(obs[n].parent_observation_id is None for n in ("4", "6"))
+    text = "Xét theo 95 chỉ số thành phần, có 64 chỉ số đạt điểm tối đa, 3 chỉ số không có điểm và 28 chỉ số chưa đạt."
+    obs = by_text(extract(text), text)
+    assert [obs[n].parent_observation_id for n in ("64", "3", "28")] == [obs["95"].observation_id] * 3

@@ -12,6 +12,7 @@ parts too, however they are announced, and "X trên tổng số Y" makes X a par
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING
 
 from dagster_project.extraction import cues as cue_words
@@ -52,6 +53,8 @@ def link_parts_by_sum(view: str, drafts: list[Draft]) -> None:
     for i, whole in enumerate(counts):
         if whole.parent is not None or any(d.parent is whole for d in counts):
             continue
+        if i + 1 < len(counts) and not _breakdown_announced(view, whole, counts[i + 1]):
+            continue  # "10 xã, 4 phường, 6 thị trấn" add up by chance: a list, not a breakdown
         run = 0.0
         for j in range(i + 1, min(len(counts), i + 1 + MAX_PARTS)):
             part = counts[j]
@@ -77,6 +80,24 @@ def link_parts_by_sum(view: str, drafts: list[Draft]) -> None:
         ):
             part.parent = whole
             whole.component = "total"
+
+
+_THEN_HAS_RE = re.compile(r",[ \t]*(?:thì[ \t]+)?có(?![^\W\d_])")
+
+
+def _breakdown_announced(view: str, whole: Draft, first_part: Draft) -> bool:
+    """A bracket, a colon or "trong đó"/"gồm" between a whole and its first part, or "trong số" /
+    "tổng số" before the whole: the words that open a breakdown."""
+    between = view[whole.mention.unit_end : first_part.mention.start]
+    return (
+        "(" in between
+        or ":" in between
+        or _THEN_HAS_RE.search(between) is not None  # "Xét theo 95 chỉ số thành phần, có 64 ..."
+        or cue_words.parts_follow(view, whole.mention.unit_end, first_part.mention.start) is not None
+        or cue_words.whole_announced_before(
+            view, max(whole.clause[0], whole.mention.start - 20), whole.mention.start
+        )
+    )
 
 
 def _announces_parts(view: str, drafts: list[Draft], d: Draft) -> bool:
