@@ -159,3 +159,17 @@ create table if not exists staging.raw_observations (
 """
 
 STAGING_DDL = (RAW_DOCUMENTS_DDL, RAW_DOCUMENT_CONTEXT_DDL, RAW_OBSERVATIONS_DDL)
+
+# The scan's ledger (``file_versions``): per relative path, the file last hashed there. Not a dbt
+# source: only the ingest asset reads it, and a warehouse without it hashes every file once.
+FILE_LEDGER_DDL = """
+create table if not exists staging.file_ledger (
+    file_path varchar not null,
+    size_bytes bigint not null,
+    mtime_ns bigint not null,
+    inode bigint not null,
+    device bigint not null,
+    source_sha256 varchar not null,
+    hashed_at_ns bigint not null
+)
+"""

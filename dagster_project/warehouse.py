@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from dagster_project.document_batches import ExtractedBatch
 from dagster_project.file_versions import HashedFile, KnownFile
-from dagster_project.schema import STAGING_DDL, IngestedDocument, column_names
+from dagster_project.schema import FILE_LEDGER_DDL, STAGING_DDL, IngestedDocument, column_names
 from dagster_project.settings import duckdb_config
 
 
@@ -149,20 +149,6 @@ def ingested_files(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
     rows = con.execute("select file_path, source_sha256 from staging.raw_documents").fetchall()
     return {(path, sha) for path, sha in rows}
 
-
-# The scan's ledger (``file_versions``): per relative path, the file last hashed there. Not a dbt
-# source: only the ingest asset reads it, and a warehouse without it hashes every file once.
-FILE_LEDGER_DDL = """
-create table if not exists staging.file_ledger (
-    file_path varchar not null,
-    size_bytes bigint not null,
-    mtime_ns bigint not null,
-    inode bigint not null,
-    device bigint not null,
-    source_sha256 varchar not null,
-    hashed_at_ns bigint not null
-)
-"""
 
 _LEDGER_COLUMNS = ("size_bytes", "mtime_ns", "inode", "device", "source_sha256", "hashed_at_ns")
 

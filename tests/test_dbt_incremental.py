@@ -28,8 +28,8 @@ NEW_NATIONAL = "d0000000000000a1"  # a third source on the national 2024-H1 onli
 TEXT = "Trong 6 tháng đầu năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình cả nước đạt 90%.\n"
 
 
-def add_documents(path: Path) -> None:
-    """A new document joining a contradicting group (widening its range), one re-extracted, one emptied."""
+def add_national_rate(path: Path, observation_id: str = "vn90000000000001") -> None:
+    """A third source on the national 2024-H1 online-dossier rate: 90%."""
     with duckdb.connect(str(path)) as con:
         fx.add_rate_document(
             con,
@@ -38,10 +38,31 @@ def add_documents(path: Path) -> None:
             text=TEXT,
             subject_geo=None,
             period_code="2024-H1",
-            observation_id="vn90000000000001",
+            observation_id=observation_id,
             geo_code="VN",
             percent=90,
         )
+
+
+def build_incrementally_and_in_full(warehouse: Warehouse, tmp_path: Path, incremental: Path) -> None:  # noqa: F811
+    """Build ``incremental`` as it is, and a copy of it with ``--full-refresh``; the two agree on
+    every table an incremental model feeds."""
+    rebuilt = tmp_path / "rebuilt.duckdb"
+    shutil.copyfile(incremental, rebuilt)
+    for path, extra in ((incremental, []), (rebuilt, ["--full-refresh"])):
+        result = run_dbt(
+            ["build", *extra], duckdb_path=path, target_path=tmp_path / path.stem,
+            project_dir=warehouse.project_dir,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout[-5000:]
+    for table in COMPARED:
+        assert table_rows(incremental, table) == table_rows(rebuilt, table), table
+
+
+def add_documents(path: Path) -> None:
+    """A new document joining a contradicting group (widening its range), one re-extracted, one emptied."""
+    add_national_rate(path)
+    with duckdb.connect(str(path)) as con:
         # Quảng Bình's article re-extracted by a newer extractor; 001's re-extraction found nothing.
         con.execute(
             "update staging.raw_document_context set extractor_version = 'fixture-2' where document_id in (?, ?)",
@@ -64,19 +85,10 @@ def table_rows(path: Path, table: str) -> list[tuple[object, ...]]:
 
 
 def test_an_incremental_build_equals_a_full_rebuild(warehouse: Warehouse, tmp_path: Path) -> None:  # noqa: F811
-    incremental, rebuilt = tmp_path / "incremental.duckdb", tmp_path / "rebuilt.duckdb"
+    incremental = tmp_path / "incremental.duckdb"
     shutil.copyfile(warehouse.duckdb_path, incremental)
     add_documents(incremental)
-    shutil.copyfile(incremental, rebuilt)
-    for path, extra in ((incremental, []), (rebuilt, ["--full-refresh"])):
-        result = run_dbt(
-            ["build", *extra], duckdb_path=path, target_path=tmp_path / path.stem,
-            project_dir=warehouse.project_dir,
-        )  # fmt: skip
-        assert result.returncode == 0, result.stdout[-5000:]
-
-    for table in COMPARED:
-        assert table_rows(incremental, table) == table_rows(rebuilt, table), table
+    build_incrementally_and_in_full(warehouse, tmp_path, incremental)
     with duckdb.connect(str(incremental), read_only=True) as con:
         refreshed = {
             d for (d,) in con.execute("select document_id from staging.int_refreshed_documents").fetchall()

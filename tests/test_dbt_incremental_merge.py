@@ -14,25 +14,10 @@ from pathlib import Path
 import dbt_fixtures as fx
 import duckdb
 from conftest_dbt import run_dbt, run_results
-from test_dbt_incremental import COMPARED, NEW_NATIONAL, TEXT, table_rows
+from test_dbt_incremental import add_national_rate, build_incrementally_and_in_full
 from test_dbt_warehouse import Warehouse, warehouse  # noqa: F401 (the session fixture)
 
 NEW_OBSERVATION = "vn90000000000001"
-
-
-def add_national_rate(path: Path, observation_id: str) -> None:
-    with duckdb.connect(str(path)) as con:
-        fx.add_rate_document(
-            con,
-            document_id=NEW_NATIONAL,
-            file_name="vn.txt",
-            text=TEXT,
-            subject_geo=None,
-            period_code="2024-H1",
-            observation_id=observation_id,
-            geo_code="VN",
-            percent=90,
-        )
 
 
 def national_group(path: Path) -> tuple[str, int, int, float, float, bool]:
@@ -54,20 +39,11 @@ def test_a_group_gaining_a_new_document_is_merged_and_equals_a_full_rebuild(
     warehouse: Warehouse,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    incremental, rebuilt = tmp_path / "incremental.duckdb", tmp_path / "rebuilt.duckdb"
+    incremental = tmp_path / "incremental.duckdb"
     shutil.copyfile(warehouse.duckdb_path, incremental)
     before = national_group(incremental)
     add_national_rate(incremental, NEW_OBSERVATION)
-    shutil.copyfile(incremental, rebuilt)
-    for path, extra in ((incremental, []), (rebuilt, ["--full-refresh"])):
-        result = run_dbt(
-            ["build", *extra], duckdb_path=path, target_path=tmp_path / path.stem,
-            project_dir=warehouse.project_dir,
-        )  # fmt: skip
-        assert result.returncode == 0, result.stdout[-5000:]
-
-    for table in COMPARED:
-        assert table_rows(incremental, table) == table_rows(rebuilt, table), table
+    build_incrementally_and_in_full(warehouse, tmp_path, incremental)
     key, documents, figures, low, high, _ = national_group(incremental)
     assert (key, documents, figures) == (before[0], before[1] + 1, before[2] + 1)
     assert (low, high) == (min(before[3], 90.0), 90.0)

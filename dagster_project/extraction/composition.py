@@ -50,8 +50,9 @@ def link_parts_by_sum(view: str, drafts: list[Draft]) -> None:
     sentence and add up to it exactly are its parts, whatever words announce them (or none).
     "942.934 trên tổng số 979.536 hồ sơ": a count stated out of a total is a part of it."""
     counts = [d for d in drafts if d.role == "q" and d.unit == "count" and d.mention.denominator is None]
+    wholes = {id(d.parent) for d in counts if d.parent is not None}
     for i, whole in enumerate(counts):
-        if whole.parent is not None or any(d.parent is whole for d in counts):
+        if whole.parent is not None or id(whole) in wholes:
             continue
         if i + 1 < len(counts) and not _breakdown_announced(view, whole, counts[i + 1]):
             continue  # "10 xã, 4 phường, 6 thị trấn" add up by chance: a list, not a breakdown
@@ -71,6 +72,7 @@ def link_parts_by_sum(view: str, drafts: list[Draft]) -> None:
                 for p in counts[i + 1 : j + 1]:
                     p.parent = whole
                 whole.component = "total"
+                wholes.add(id(whole))
                 break
     for part, whole in itertools.pairwise(counts):
         if (
@@ -94,14 +96,17 @@ def _breakdown_announced(view: str, whole: Draft, first_part: Draft) -> bool:
         or ":" in between
         or _THEN_HAS_RE.search(between) is not None  # "Xét theo 95 chỉ số thành phần, có 64 ..."
         or cue_words.parts_follow(view, whole.mention.unit_end, first_part.mention.start) is not None
-        or cue_words.whole_announced_before(
-            view, max(whole.clause[0], whole.mention.start - 20), whole.mention.start
-        )
+        or _whole_announced(view, whole)
     )
 
 
+def _whole_announced(view: str, d: Draft) -> bool:
+    """ "tổng số 73 nhiệm vụ", "trong số 8 huyện": the word right before a count makes it a whole."""
+    return cue_words.whole_announced_before(view, max(d.clause[0], d.mention.start - 20), d.mention.start)
+
+
 def _announces_parts(view: str, drafts: list[Draft], d: Draft) -> bool:
-    if cue_words.whole_announced_before(view, max(d.clause[0], d.mention.start - 20), d.mention.start):
+    if _whole_announced(view, d):
         return True
     follow = cue_words.parts_follow(
         view, d.mention.unit_end, min(d.sentence.end + 12, d.mention.unit_end + 120)

@@ -182,6 +182,7 @@ def _subject_province(
     speaks_of_itself: bool,
 ) -> str | None:
     votes: Counter[str] = Counter()
+    in_file_name = provinces_in_file_name(document.file_name)
     if document.publisher:
         code = province_from_domain(document.publisher)
         if code is None:
@@ -203,18 +204,15 @@ def _subject_province(
         # A text that never names its province ("toàn tỉnh", "UBND tỉnh") is about the one its
         # file is named after, when the name spells exactly one
         # (or one that names neither a province nor the nation: "Kế hoạch phát triển hạ tầng số ...")
-        in_file_name = provinces_in_file_name(document.file_name)
         speaks_of_the_nation = any(p.kind == "national" for p in places)
         if len(in_file_name) == 1 and (speaks_of_itself or not speaks_of_the_nation):
-            return old_code_at(in_file_name.pop(), when)
+            return old_code_at(next(iter(in_file_name)), when)
         return None
     (code, n), *others = votes.most_common()
     second = others[0][1] if others else 0
     # one mention is enough in a paper that speaks of "toàn tỉnh" and names no other province, or
     # whose file is named after that province
-    if n < 2 and not (
-        not others and (speaks_of_itself or code in provinces_in_file_name(document.file_name))
-    ):
+    if n < 2 and not (not others and (speaks_of_itself or code in in_file_name)):
         return None
     if n <= second or (second >= 2 and n < 1.5 * second):
         return None  # no province stands out: a national or multi-province report

@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Protocol, TypeVar
 
 from dagster_project.extraction import cues as cue_words
 from dagster_project.extraction.composition import link_parts, link_parts_by_sum
@@ -858,7 +859,7 @@ def _goals_end(view: str, pos: int, end: int) -> int:
 
 # "kinh tế số chiếm 35% GRDP năm 2030": the measure's base named, then the goal's year
 _NAMED_UNIT_GAP_RE = re.compile(r"[ \t]+(?:[^\W\d_]+[ \t]+){1,2}")
-_HORIZON_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:vào|đến|tới|trước|trong)[ \t]+$")
+_GOAL_HORIZON_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:vào|đến|tới|trước|trong)[ \t]+$")
 
 
 def _attach_plan_period(
@@ -897,7 +898,7 @@ def _attach_plan_period(
         and d.clause[0] <= p.start < d.clause[1]
         and p.start >= d.mention.unit_end
         and (
-            _HORIZON_BEFORE_RE.search(view, max(d.clause[0], p.start - 8), p.start)
+            _GOAL_HORIZON_BEFORE_RE.search(view, max(d.clause[0], p.start - 8), p.start)
             or _NAMED_UNIT_GAP_RE.fullmatch(view, d.mention.unit_end, p.start)
         )
     ]
@@ -952,22 +953,16 @@ def _respectively(
     if len(drafts) < 2:
         return
     provinces = [p for p in places if p.kind == "province"]
-    run: list[PlaceMention] = []
-    for p in [*provinces, None]:
-        if p is not None and (not run or _PLACE_LIST_GAP_RE.fullmatch(view, run[-1].end, p.start)):
-            run.append(p)
-            continue
-        if len(run) >= 2:
-            after = [d for d in drafts if d.mention.start > run[-1].end and d.clause[0] <= run[-1].end]
-            k = len(run)
-            if (
-                after
-                and len(after) % k == 0
-                and not any(run[0].start < d.mention.start < run[-1].end for d in drafts)
-            ):
-                for i, d in enumerate(after):
-                    d.places = [run[i % k]]
-        run = [p] if p is not None else []
+    for run in _listed_runs(view, provinces):
+        after = [d for d in drafts if d.mention.start > run[-1].end and d.clause[0] <= run[-1].end]
+        k = len(run)
+        if (
+            after
+            and len(after) % k == 0
+            and not any(run[0].start < d.mention.start < run[-1].end for d in drafts)
+        ):
+            for i, d in enumerate(after):
+                d.places = [run[i % k]]
     for pm in periods:
         if (
             pm.period is None
@@ -981,28 +976,37 @@ def _respectively(
             for year, d in zip(years, after, strict=True):
                 d.fixed_period = year_period(year)
     # "năm 2021, 2022 lần lượt là 11,91% và 14,26%": a list of years
-    year_run: list[PeriodMention] = []
-    for candidate in [*periods, None]:
-        is_year = (
-            candidate is not None
-            and candidate.period is not None
-            and candidate.period.grain == "year"
-            and candidate.role == "period"
-        )
-        if (
-            candidate is not None
-            and is_year
-            and (not year_run or _PLACE_LIST_GAP_RE.fullmatch(view, year_run[-1].end, candidate.start))
-        ):
-            year_run.append(candidate)
-            continue
-        if len(year_run) >= 2 and _RESPECTIVELY_RE.match(view, year_run[-1].end + 1, year_run[-1].end + 12):
-            last = year_run[-1]
+    years_named = [
+        p for p in periods if p.role == "period" and p.period is not None and p.period.grain == "year"
+    ]
+    for year_run in _listed_runs(view, years_named):
+        last = year_run[-1]
+        if _RESPECTIVELY_RE.match(view, last.end + 1, last.end + 12):
             listed = [d for d in drafts if d.mention.start > last.end and d.clause[0] <= last.end]
             if len(listed) >= len(year_run):
-                for ym, d in zip(year_run, listed, strict=False):
-                    d.fixed_period = ym.period
-        year_run = [candidate] if is_year and candidate is not None else []
+                for year_mention, d in zip(year_run, listed, strict=False):
+                    d.fixed_period = year_mention.period
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_M = TypeVar("_M", bound=_Spanned)
+
+
+def _listed_runs(view: str, mentions: list[_M]) -> list[list[_M]]:
+    """The runs of two or more mentions that follow one another as a list ("A, B và C")."""
+    runs: list[list[_M]] = []
+    for m in mentions:
+        if runs and _PLACE_LIST_GAP_RE.fullmatch(view, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [run for run in runs if len(run) >= 2]
 
 
 _RESPECTIVELY_RE = re.compile(r"lần lượt|tương ứng")

@@ -291,7 +291,7 @@ def provinces_in_file_name(file_name: str) -> set[str]:
     for i in range(len(words)):
         for n in (2, 3, 4):  # province names are two to four words ("thua thien hue", "ba ria vung tau")
             joined = "".join(words[i : i + n])
-            if i + n <= len(words) and joined in names:
+            if joined in names:
                 found.add(names[joined])
     return found
 

@@ -164,10 +164,11 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
         return "time"
     if mention.denominator is not None:
         return _fraction_or_date(view, mention, before)
-    if mention.base_value == 1 and _RATE_BASE_BEFORE.search(view, max(0, start - 12), start):
+    after_a_slash = _RATE_BASE_BEFORE.search(view, max(0, start - 12), start) is not None
+    if mention.base_value == 1 and after_a_slash:
         return "base of a rate"  # "6.343 người/1 điểm phục vụ", "1,6 km/1 điểm"
     if mention.unit == "count":
-        if _RATE_BASE_BEFORE.search(view, max(0, start - 12), start) and RATE_BASE_AFTER_RE.match(view, tail):
+        if after_a_slash and RATE_BASE_AFTER_RE.match(view, tail):
             return "base of a rate"  # "22,4 thuê bao/100 dân"
         if _RANK_FIELD_BEFORE.search(view, max(0, start - 40), start):
             return "size of a ranking's field"

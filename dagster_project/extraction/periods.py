@@ -60,6 +60,18 @@ def day_period(y: int, m: int, d: int) -> Period:
     return Period(day.isoformat(), day, day, "day")
 
 
+def months_to_date(y: int, n: int) -> Period:
+    """The first ``n`` months of year ``y`` ("9 tháng đầu năm"): a quarter, half or year when they
+    make one, else the month they end with."""
+    if n == 3:
+        return quarter_period(y, 1)
+    if n == 6:
+        return half_period(y, 1)
+    if n == 12:
+        return year_period(y)
+    return month_period(y, n)
+
+
 def span_period(y1: int, y2: int) -> Period:
     return Period(f"{y1}/{y2}", date(y1, 1, 1), date(y2, 12, 31), "span")
 
@@ -318,11 +330,7 @@ def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, b
             year = stated or ctx_year
             if year is None or not 1 <= n <= 12 or not _valid_year(year):
                 return None, False
-            if n == 3:
-                return quarter_period(year, 1), stated is not None
-            if n == 12:
-                return year_period(year), stated is not None
-            return month_period(year, n), stated is not None
+            return months_to_date(year, n), stated is not None
         if kind == "quarter":
             q = ROMAN.get(g["q_n"]) or int(g["q_n"])
             stated = _int(g["q_y"])
@@ -374,14 +382,7 @@ def period_from_file_name(file_name: str) -> Period | None:
         if len(before) >= 2 and before[-2] == "thang" and before[-1].isdigit():
             return month_period(year, int(before[-1]))  # "thang_11_2023"
         if len(before) >= 2 and before[-1] == "thang" and before[-2].isdigit():
-            n = int(before[-2])  # "6_thang_2024": the months to date
-            return (
-                half_period(year, 1)
-                if n == 6
-                else quarter_period(year, 1)
-                if n == 3
-                else month_period(year, n)
-            )
+            return months_to_date(year, int(before[-2]))  # "6_thang_2024": the months to date
     except ValueError:
         return None
     return year_period(year)
