@@ -559,6 +559,14 @@ def test_a_text_that_never_names_its_province_takes_its_file_names():
         ("Xã biên giới Thượng Trạch có khoảng 3.600 nhân khẩu.", "3.600", "commune_level"),
         ("Năm 2024, huyện Tân Hồng đã có 25 sản phẩm OCOP.", "25", "district_level"),
         ("Toàn tỉnh có 100% xã có cáp quang, tỷ lệ đạt 95%.", "95", "all"),
+        # a percentage equal to the X/Y before it restates it, at the same level
+        ("Cáp quang đã phủ tới 52/60 xã, phường, đạt tỷ lệ 86,67%.", "86,67", "commune_level"),
+        ("Đã có 47/96 xã có trạm 5G, tỷ lệ người dùng 5G đạt 30%.", "30", "all"),
+        # a pair across nouns is at the level of its whole's noun
+        ("Toàn tỉnh có 120 điểm bưu điện văn hóa/150 xã, thị trấn.", "120", "commune_level"),
+        # "thị xã" is a district-level town, not a commune
+        ("Toàn tỉnh có 12 thị xã, thành phố hoàn thành số hóa.", "12", "district_level"),
+        ("Thành lập 80/80 tổ công nghệ số cộng đồng tại xã, phường, thị trấn.", "80/80", "commune_level"),
     ],
 )
 def test_segment_of_a_figure(text, number, segment):

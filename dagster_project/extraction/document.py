@@ -255,6 +255,7 @@ def _read_sentence(
             d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
             d.program = _nearest_before(programs, d.mention.start) or state.program
         _share_the_whole_s_indicator(drafts)
+        _rate_of_a_pair_shares_its_segment(drafts)
     _remember(view, sent, state, facts, periods, hits, places, programs, drafts)
     return drafts
 
@@ -272,6 +273,27 @@ def _share_the_whole_s_indicator(drafts: list[Draft]) -> None:
         unnamed = d.indicator == UNCLASSIFIED or d.indicator_inherited
         if den is not None and unnamed and den in named and d.unit == "count":
             d.indicator = named[den]
+
+
+# how far a percentage may stand from the "X/Y" it restates, and how closely it must agree with it
+_RESTATED_RATE_CHARS = 120
+_RESTATED_RATE_TOLERANCE = 0.6
+
+
+def _rate_of_a_pair_shares_its_segment(drafts: list[Draft]) -> None:
+    """ "47/96 xã, phường, đạt tỷ lệ 48,96%": a percentage right after an X/Y that equals X/Y
+    restates it, so it covers the same level."""
+    for pair, rate in itertools.pairwise(drafts):
+        den = pair.mention.denominator
+        if (
+            den
+            and pair.unit == "count"
+            and rate.unit == "percent"
+            and rate.segment == "all"
+            and rate.mention.start - pair.mention.end <= _RESTATED_RATE_CHARS
+            and abs(pair.value / den * 100 - rate.value) <= _RESTATED_RATE_TOLERANCE
+        ):
+            rate.segment = pair.segment
 
 
 # after a place "in its field": a list separator, a bracket, or the field named again
@@ -771,10 +793,13 @@ _LEVEL_NOUN_KINDS = frozenset({"district_level", "commune_level", "agency"})
 
 def _attach_segment(view: str, d: Draft, segments: list[PlaceMention]) -> None:
     end = d.mention.unit_end
+    # "9.690 đài truyền thanh/10.599 xã": the level is the whole's noun
+    counted_after = [end, d.mention.whole_end] if d.mention.whole_end else [end]
     counted_noun = [
         p
         for p in segments
-        if p.kind in _LEVEL_NOUN_KINDS and p.start >= end and not view[end : p.start].strip()
+        for after in counted_after
+        if p.kind in _LEVEL_NOUN_KINDS and p.start >= after and not view[after : p.start].strip()
     ]
     if counted_noun and d.unit == "count":
         d.segment = counted_noun[0].kind

@@ -110,6 +110,7 @@ class NumberMention:
     unit: str = "count"
     unit_end: int = 0  # end of the number together with its unit words (stated_text)
     pair_role: str | None = None  # "achieved" / "target" for 89%/85%
+    whole_end: int = 0  # "9.690 đài/10.599 xã": where the whole's number ends, in a pair across nouns
     skip: str | None = None  # why this is not a quantity, if it is not
 
 
@@ -220,6 +221,7 @@ def _pair_across_nouns(view: str, mentions: list[NumberMention]) -> None:
             and not RATE_BASE_AFTER_RE.match(view, whole.unit_end)
         ):
             part.denominator = whole.value
+            part.whole_end = whole.unit_end
             whole.skip = "whole of a pair"
 
 
