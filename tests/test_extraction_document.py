@@ -83,6 +83,15 @@ def test_targets():
     assert got["50"].is_target
 
 
+def test_a_goal_with_no_date_of_its_own_is_for_its_plans_year_end():
+    text = (
+        "Ngày 15/3/2024, UBND tỉnh Yên Bái ban hành kế hoạch chuyển đổi số.\n"
+        "Về xã hội số, phấn đấu tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 80%."
+    )
+    (goal,) = extract(text)
+    assert goal.is_target and goal.period_code == "2024"
+
+
 def test_achieved_over_target_pair():
     text = "Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng cấp huyện là 88%/82%, cấp xã là 93%/82%."
     obs = extract(text)

@@ -252,6 +252,7 @@ def _read_sentence(
             _attach_target(view, d, targets, facts)
             if d.is_target:
                 _attach_plan_period(view, d, periods, groups, state, facts)
+                _target_by_year_end(d)
             d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
             d.program = _nearest_before(programs, d.mention.start) or state.program
         _share_the_whole_s_indicator(drafts)
@@ -944,6 +945,14 @@ def _attach_plan_period(
         ]
         if later:
             d.period = later[0].period
+
+
+def _target_by_year_end(d: Draft) -> None:
+    """ "Ngày 28/4/2023, UBND tỉnh ban hành Kế hoạch ...; phấn đấu tỷ lệ hộ gia đình có cáp quang
+    đạt 75%": a goal with no date of its own is for the end of the plan's year, not the day the
+    plan was issued or reported."""
+    if d.period is not None and not d.period_stated and d.period.grain in ("day", "month"):
+        d.period = year_period(d.period.year)
 
 
 def _opens_with_its_own_horizon(periods: list[PeriodMention], d: Draft) -> bool:
