@@ -440,6 +440,7 @@ def test_the_period_of_a_sentence_of_goals_does_not_date_the_next_results():
     obs = by_text(extract(text, published="2024-01-02"), text)
     assert (obs["100"].is_target, obs["100"].period_code) == (True, "2024")
     assert obs["80"].period_code != "2024"
+    assert not obs["80"].is_target  # "đạt gần 80%": a measure, no goal is set short of a figure
 
 
 def test_an_article_titled_with_its_province_keeps_unplaced_figures_there():
