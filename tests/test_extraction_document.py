@@ -92,6 +92,30 @@ def test_a_goal_with_no_date_of_its_own_is_for_its_plans_year_end():
     assert goal.is_target and goal.period_code == "2024"
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Các phường phải tiếp nhận tối thiểu 70% hồ sơ trực tuyến.", "70"),
+        ("Mỗi huyện xây dựng ít nhất 3 mô hình chuyển đổi số điểm.", "3"),
+    ],
+)
+def test_a_floor_set_on_a_figure_is_a_goal(text, number):
+    assert by_text(extract(text), text)[number].is_target
+
+
+def test_results_announced_after_goals_are_no_goals():
+    text = (
+        "Mỗi sở chọn tối thiểu 1 lĩnh vực để chuyển đổi số. Kết quả, có 17/20 sở được công nhận có mô hình."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["1"].is_target and not obs["17/20"].is_target
+
+
+def test_years_in_brackets_spelling_out_a_duration_date_the_clause():
+    text = "Trong 5 năm (2020 - 2024), tỉnh Sơn La tổ chức 25 hội nghị về chuyển đổi số."
+    assert by_text(extract(text), text)["25"].period_code == "2020/2024"
+
+
 def test_achieved_over_target_pair():
     text = "Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng cấp huyện là 88%/82%, cấp xã là 93%/82%."
     obs = extract(text)

@@ -136,6 +136,14 @@ from tests.extraction_helpers import by_text, extract
             "electronic_document_rate",
         ),
         ("Tỷ lệ hồ sơ thanh toán trực tuyến đạt 35%.", "35", "online_payment_rate"),
+        # the digital economy's share "of GRDP" however far from its name; its yearly growth
+        (
+            "Kinh tế số giữ vai trò ngày càng lớn trong cơ cấu kinh tế của tỉnh (năm 2023 chiếm 8,1% GRDP).",
+            "8,1",
+            "digital_economy_gdp_share",
+        ),
+        ("Kinh tế số của TP. Cần Thơ năm 2024 đóng góp 12% GRDP.", "12", "digital_economy_gdp_share"),
+        ("Kinh tế số cả nước chiếm 18% GDP, tăng khoảng 20%/năm.", "20", "digital_economy_growth"),
     ],
 )
 def test_indicator_phrasings(text, number, code):

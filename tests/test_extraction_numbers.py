@@ -115,3 +115,16 @@ def test_a_number_glued_to_other_letters_is_neither_cut_short_nor_a_figure(text)
 def test_a_sign_before_a_number_qualifies_it():
     (o,) = extract("đảm bảo thời gian hoạt động ≥99,982%")
     assert (o.value, o.qualifier) == (99.982, "at_least")
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("Kinh tế số của TP. Đà Nẵng", "kinh tế số của tp  đà nẵng"),
+        ("TX.Sơn Tây", "tx sơn tây"),
+        ("Sở TT. Tiếp đó", "sở tt. tiếp đó"),  # only a town's abbreviation loses its dot
+        ("đạt 1.5 điểm", "đạt 1.5 điểm"),
+    ],
+)
+def test_the_match_view_reads_a_towns_abbreviation_dot_as_a_space(text, view):
+    assert match_view(text) == view

@@ -126,7 +126,9 @@ def test_the_date_of_a_cited_document_dates_no_figure():
         ("bao-cao-thang-11-2023.html", "2023-11"),
         ("005_thanh_hoa_9_thang_2022.txt", "2022-09"),
         ("ha_nam_cccd_2023.txt", "2023"),
-        ("de_an_2016_2020.txt", None),  # two years: no one period
+        ("de_an_2016_2020.txt", "2016/2020"),  # two years in a row: the span
+        ("de-an-2016-2020.html", "2016/2020"),
+        ("2021_so_sanh_2023.txt", None),  # two years apart: no one period
         ("ket_qua_6_thang.txt", None),
     ],
 )

@@ -36,6 +36,7 @@ class Cues:
     near_target_re: re.Pattern[str]
     achievement_re: re.Pattern[str]
     target_after_re: re.Pattern[str]
+    requirement_before_re: re.Pattern[str]
     goal_heading_re: re.Pattern[str]
     whole_before_re: re.Pattern[str]
     restate_words: frozenset[str]
@@ -76,6 +77,9 @@ def cues() -> Cues:
         ordinal_words={k: int(v) for k, v in data["ordinal_words"].items()},
         near_target_re=re.compile(data["near_target_pattern"]),
         target_after_re=re.compile(data["target_after_pattern"]),
+        requirement_before_re=re.compile(
+            edge + "(?:" + alternation(data["requirement_bounds"]) + r")[ \t]*$"
+        ),
         goal_heading_re=re.compile(data["goal_heading_pattern"]),
         achievement_re=re.compile(whole_words(data["achievement_words"])),
         restate_words=frozenset(data["restate_whole"]),
@@ -139,6 +143,11 @@ def read_backwards(view: str, lo: int, pos: int) -> tuple[str, str | None]:
 def target_word_before(view: str, lo: int, pos: int) -> bool:
     m = cues().near_target_re.search(view, max(lo, pos - 50), pos)
     return m is not None and not reports_achievement(view, m.start(), pos)
+
+
+def bounded_as_a_requirement(view: str, lo: int, pos: int) -> bool:
+    """ "tiếp nhận tối thiểu 60% hồ sơ trực tuyến": a floor or ceiling set on a figure."""
+    return cues().requirement_before_re.search(view, max(lo, pos - 20), pos) is not None
 
 
 def target_word_after(view: str, pos: int, end: int) -> bool:

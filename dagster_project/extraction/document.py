@@ -520,15 +520,26 @@ def _first_comma(view: str, lo: int, hi: int) -> int:
 # --- periods ---------------------------------------------------------------------
 
 
+# "Trong 3 năm (2022 - 2024), tỉnh tổ chức 14 hội nghị": years in brackets that spell out the
+# duration before them date the clause, as if written without the brackets
+_DURATION_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:trong|sau|qua|suốt)[ \t]+\d{1,2}[ \t]+năm[ \t]*$")
+_YEARS_IN_BRACKETS_RE = re.compile(r"\([ \t]*(?:năm[ \t]+)?\d{4}[ \t]*[-–—][ \t]*(?:năm[ \t]+)?\d{4}[ \t]*\)")
+
+
 def _paren_groups(view: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Spans of parenthesised groups in a sentence."""
+    """Spans of parenthesised groups in a sentence (not those spelling out a duration's years)."""
     out: list[tuple[int, int]] = []
     stack: list[int] = []
     for m in _PAREN_RE.finditer(view, s, e):
         if m.group() == "(":
             stack.append(m.start())
         elif stack:
-            out.append((stack.pop(), m.end()))
+            start = stack.pop()
+            if _YEARS_IN_BRACKETS_RE.fullmatch(view, start, m.end()) and _DURATION_BEFORE_RE.search(
+                view, max(s, start - 24), start
+            ):
+                continue
+            out.append((start, m.end()))
     return out
 
 
@@ -858,6 +869,10 @@ def _attach_target(view: str, d: Draft, targets: tuple[int, int] | None, facts: 
     if d.role == "q" and (
         cue_words.target_word_before(view, d.left[0], d.mention.start)
         or cue_words.target_word_after(view, d.mention.unit_end, d.sentence.end)
+        or (
+            d.unit in ("percent", "count")
+            and cue_words.bounded_as_a_requirement(view, d.left[0], d.mention.start)
+        )
     ):
         d.is_target = True
         return

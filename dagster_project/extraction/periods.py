@@ -365,12 +365,19 @@ def _period_of(m: re.Match[str], ctx_year: int | None) -> tuple[Period | None, b
 _FILE_WORDS_RE = re.compile(r"[a-z]+|\d+")
 
 
+def _in_a_row(words: list[str], first: str, second: str) -> bool:
+    return any(a == first and b == second for a, b in itertools.pairwise(words))
+
+
 def period_from_file_name(file_name: str) -> Period | None:
     """The period a file's name spells ("6_thang_2024" -> 2024-H1, "quy_3_2024" -> 2024-Q3,
-    "thang_11_2023" -> 2023-11, "..._2023" -> 2023), when it names exactly one year."""
+    "thang_11_2023" -> 2023-11, "..._2023" -> 2023, "..._2022_2024" -> 2022/2024), when it names
+    one year or two in a row."""
     stem = file_name.rsplit(".", 1)[0].lower()
     words = _FILE_WORDS_RE.findall(stem)
     years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 2000 <= int(w) <= 2099]
+    if len(years) == 2 and years[0] < years[1] and _in_a_row(words, str(years[0]), str(years[1])):
+        return span_period(years[0], years[1])
     if len(set(years)) != 1:
         return None
     year = years[0]
