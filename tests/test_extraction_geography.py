@@ -179,3 +179,31 @@ def test_the_nations_own_index_is_national_but_a_national_address_system_is_a_na
     assert by_text(extract(text), text)["0,7111"].geo_code == "VN"
     text = "Tỉnh Gia Lai thúc đẩy kinh tế số: 100% doanh nghiệp dùng hóa đơn điện tử, địa chỉ số quốc gia phổ biến."
     assert by_text(extract(text), text)["100"].geo_code == "64"  # Gia Lai, undated: its old code
+
+
+def test_an_undated_text_names_provinces_as_they_were_before_the_arrangement_even_in_2025():
+    from tests.extraction_helpers import by_text, extract
+
+    text = "Đến năm 2025, toàn tỉnh Bình Thuận có 4.300 trạm BTS."
+    assert by_text(extract(text), text)["4.300"].geo_code == "60"  # not its successor Lâm Đồng (68)
+    dated = extract(text, published="2025-10-01")
+    assert dated[0].geo_code == "68"
+
+
+def test_a_file_named_after_a_merged_province_is_its_successors_subject():
+    from dagster_project.extraction import extract_document
+    from tests.extraction_helpers import document
+
+    text = "Sau sắp xếp, sáp nhập, chuyển đổi số ở Gia Lai tiếp tục tăng tốc: tỉnh hoàn thành 25/25 nhiệm vụ."
+    result = extract_document(document(text, file_name="gia_lai_cds_2026.txt"))
+    assert result.context.subject_geo_code == "52"  # the new Gia Lai keeps Bình Định's code
+
+
+def test_a_national_things_name_does_not_make_a_text_national():
+    from dagster_project.extraction import extract_document
+    from tests.extraction_helpers import document
+
+    text = "Tỉnh ủy chỉ đạo tích hợp 1.200 dịch vụ công lên Cổng dịch vụ công quốc gia."
+    result = extract_document(document(text, file_name="kon_tum_nghi_quyet.txt"))
+    assert result.context.subject_geo_code == "62"
+    assert [o.geo_code for o in result.observations] == ["62"]

@@ -204,7 +204,10 @@ def _subject_province(
         # A text that never names its province ("toàn tỉnh", "UBND tỉnh") is about the one its
         # file is named after, when the name spells exactly one
         # (or one that names neither a province nor the nation: "Kế hoạch phát triển hạ tầng số ...")
-        speaks_of_the_nation = any(p.kind == "national" for p in places)
+        # ("Cổng dịch vụ công quốc gia" names a national thing, not the nation as the subject)
+        speaks_of_the_nation = any(
+            p.kind == "national" and not names_a_national_thing(view, p) for p in places
+        )
         if len(in_file_name) == 1 and (speaks_of_itself or not speaks_of_the_nation):
             return old_code_at(next(iter(in_file_name)), when)
         return None
@@ -212,7 +215,8 @@ def _subject_province(
     second = others[0][1] if others else 0
     # one mention is enough in a paper that speaks of "toàn tỉnh" and names no other province, or
     # whose file is named after that province
-    if n < 2 and not (not others and (speaks_of_itself or code in in_file_name)):
+    file_named = {old_code_at(c, when) for c in in_file_name}  # a merged province is its successor
+    if n < 2 and not (not others and (speaks_of_itself or code in file_named)):
         return None
     if n <= second or (second >= 2 and n < 1.5 * second):
         return None  # no province stands out: a national or multi-province report

@@ -738,9 +738,12 @@ def _attach_geo(
         if not (p.kind == "national" and (comparison_scope(view, p) or names_a_national_thing(view, p)))
     ]
     # the province as it was in the figure's period ("Quảng Bình 2024" keeps its old code), and
-    # never later than the text was written (a target "đến năm 2025" set in 2023 is the old one's)
-    known = [x for x in (d.period.end if d.period else None, facts.names_as_of) if x is not None]
-    when = min(known) if known else None
+    # never later than the text was written (a target "đến năm 2025" set in 2023 is the old one's);
+    # a text that shows no sign of when it was written names provinces as they were before the
+    # 2025 arrangement: one written after it says so ("tỉnh mới", "sau sáp nhập", a date)
+    when = None
+    if facts.names_as_of is not None:
+        when = min(d.period.end, facts.names_as_of) if d.period else facts.names_as_of
     in_clause = [p for p in marks if d.clause[0] <= p.start < d.clause[1]]
     before = [p for p in in_clause if p.end <= pos]
     after = [
