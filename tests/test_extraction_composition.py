@@ -82,3 +82,29 @@ def test_a_list_that_adds_up_by_chance_is_no_breakdown():
     text = "Xét theo 95 chỉ số thành phần, có 64 chỉ số đạt điểm tối đa, 3 chỉ số không có điểm và 28 chỉ số chưa đạt."
     obs = by_text(extract(text), text)
     assert [obs[n].parent_observation_id for n in ("64", "3", "28")] == [obs["95"].observation_id] * 3
+
+
+def test_counts_that_add_up_to_the_x_of_an_x_over_y_are_its_parts():
+    text = (
+        "Năm 2024, các cơ quan đã phấn đấu đạt và vượt 38/45 chỉ tiêu, nhiệm vụ kế hoạch đề ra, trong đó có "
+        "12 chỉ tiêu vượt và 26 chỉ tiêu đạt kế hoạch."
+    )
+    obs = by_text(extract(text), text)
+    assert [obs[n].parent_observation_id for n in ("12", "26")] == [obs["38/45"].observation_id] * 2
+
+
+def test_a_whole_with_an_x_over_y_part_may_still_be_broken_down_by_sum():
+    text = (
+        "Tỉnh đề ra 30 mục tiêu, trong đó có 18 mục tiêu về chính quyền số và 12 mục tiêu về kinh tế số. "
+        "Đến nay đã có 20/30 mục tiêu hoàn thành."
+    )
+    obs = by_text(extract(text), text)
+    whole = obs["30"].observation_id
+    assert [obs[n].parent_observation_id for n in ("18", "12", "20/30")] == [whole] * 3
+
+
+def test_service_points_count_places_and_add_up():
+    text = "Tỉnh có 150 điểm phục vụ bưu chính (30 bưu cục, 95 điểm Bưu điện văn hóa xã và 25 điểm phục vụ khác)."
+    obs = by_text(extract(text), text)
+    assert [obs[n].unit for n in ("95", "25")] == ["count", "count"]
+    assert [obs[n].parent_observation_id for n in ("30", "95", "25")] == [obs["150"].observation_id] * 3

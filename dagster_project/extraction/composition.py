@@ -49,8 +49,12 @@ def link_parts_by_sum(view: str, drafts: list[Draft]) -> None:
     địa phương xếp hạng khá, 3 địa phương ... trung bình": counts that follow a count in its
     sentence and add up to it exactly are its parts, whatever words announce them (or none).
     "942.934 trên tổng số 979.536 hồ sơ": a count stated out of a total is a part of it."""
-    counts = [d for d in drafts if d.role == "q" and d.unit == "count" and d.mention.denominator is None]
-    wholes = {id(d.parent) for d in counts if d.parent is not None}
+    # a whole may be an "X/Y" whose X the parts add up to ("đạt và vượt 43/51 chỉ tiêu, trong đó
+    # có 17 chỉ tiêu vượt và 26 chỉ tiêu đạt"); a part is a plain count
+    counts = [d for d in drafts if d.role == "q" and d.unit == "count"]
+    # a whole already broken down; one whose only part is an "X/Y" of it ("16/22 mục tiêu hoàn
+    # thành") may still be broken down by sum
+    wholes = {id(d.parent) for d in counts if d.parent is not None and d.mention.denominator is None}
     for i, whole in enumerate(counts):
         if whole.parent is not None or id(whole) in wholes:
             continue
@@ -62,6 +66,7 @@ def link_parts_by_sum(view: str, drafts: list[Draft]) -> None:
             if (
                 part.sentence != whole.sentence
                 or part.parent is not None
+                or part.mention.denominator is not None
                 or part.is_target != whole.is_target
             ):
                 break
@@ -77,6 +82,8 @@ def link_parts_by_sum(view: str, drafts: list[Draft]) -> None:
     for part, whole in itertools.pairwise(counts):
         if (
             part.parent is None
+            and part.mention.denominator is None
+            and whole.mention.denominator is None
             and part.value <= whole.value
             and cue_words.out_of_a_total(view, part.mention.unit_end, whole.mention.start)
         ):

@@ -56,6 +56,7 @@ class NumberVocabulary:
     powers: dict[str, float]
     per_thousand_re: re.Pattern[str]
     score_word_re: re.Pattern[str]
+    place_point_re: re.Pattern[str]
     score_context_re: re.Pattern[str]
     per_thousand_before_re: re.Pattern[str]
     unsupported_unit_re: re.Pattern[str]
@@ -79,6 +80,7 @@ def vocabulary() -> NumberVocabulary:
         powers=powers,
         per_thousand_re=re.compile(data["per_thousand_pattern"]),
         score_word_re=re.compile(r"[ \t]*(?:" + alternation(data["score_words"]) + r")(?![^\W\d_])"),
+        place_point_re=re.compile(r"[ \t]+(?:" + alternation(data["place_point_words"]) + r")(?![^\W\d_])"),
         score_context_re=re.compile(data["score_context_pattern"]),
         per_thousand_before_re=re.compile(data["per_thousand_before_pattern"]),
         unsupported_unit_re=re.compile(
@@ -272,6 +274,8 @@ def _is_score(view: str, mention: NumberMention, sentence_start: int, vocab: Num
     """ "0,6077 điểm", "giá trị DTI đạt 0,8241", "chỉ số ... tăng 73 điểm": an index score, not a count."""
     decimal = "," in mention.token or ("." in mention.token and len(mention.token.split(".")[-1]) != 3)
     word = vocab.score_word_re.match(view, mention.unit_end)
+    if word and vocab.place_point_re.match(view, word.end()):
+        return False  # "82 điểm Bưu điện văn hóa xã": places
     if word and decimal:
         mention.unit_end = word.end()
         return True
