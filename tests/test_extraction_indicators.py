@@ -144,6 +144,23 @@ from tests.extraction_helpers import by_text, extract
         ),
         ("Kinh tế số của TP. Cần Thơ năm 2024 đóng góp 12% GRDP.", "12", "digital_economy_gdp_share"),
         ("Kinh tế số cả nước chiếm 18% GDP, tăng khoảng 20%/năm.", "20", "digital_economy_growth"),
+        # mobile coverage however the sentence turns it
+        ("Tỷ lệ thôn, bản được phủ băng rộng di động đạt 96%.", "96", "mobile_broadband_coverage_rate"),
+        ("Sóng 4G đã phủ đến 93% thôn, làng của huyện.", "93", "mobile_broadband_coverage_rate"),
+        ("Mạng di động 5G phủ sóng 85% dân số thành phố.", "85", "mobile_broadband_coverage_rate"),
+        ("Có 99% thôn, xã có sóng di động 4G.", "99", "mobile_broadband_coverage_rate"),
+        (
+            "Toàn tỉnh còn 120 thôn “trắng” sóng băng rộng di động.",
+            "120",
+            "villages_without_mobile_broadband",
+        ),
+        # bank accounts, not payments received through them
+        ("Có 72% dân số từ 15 tuổi trở lên có tài khoản giao dịch.", "72", "bank_account_rate"),
+        ("Khoảng 64% người trưởng thành có tài khoản ngân hàng.", "64", "bank_account_rate"),
+        # dossiers filed online, not procedures offered online
+        ("Tỷ lệ nộp hồ sơ dịch vụ công trực tuyến đạt 78%.", "78", "online_dossier_rate"),
+        ("Các xã phải tiếp nhận 50% hồ sơ TTHC qua hình thức trực tuyến.", "50", "online_dossier_rate"),
+        ("Năm 2023, tỉnh xếp vị trí 25/63 về chuyển đổi số.", "25/63", "dti_rank"),
     ],
 )
 def test_indicator_phrasings(text, number, code):
