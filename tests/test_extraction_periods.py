@@ -107,6 +107,15 @@ def test_a_year_reviewed_in_its_last_weeks_is_the_period_reported_on():
     assert {o.period_code for o in result.observations} == {"2023"}
 
 
+def test_a_goals_year_is_not_the_period_an_undated_text_reports_on():
+    text = (
+        "Tỉnh xác định chuyển đổi số là khâu đột phá, hướng đến mục tiêu trở thành tỉnh kiểu mẫu vào năm 2045.\n"
+        "Năm 2023, toàn tỉnh có 120/550 xã được công nhận xã chuyển đổi số."
+    )
+    result = extract_document(document(text))
+    assert result.context.report_period_code == "2023"
+
+
 def test_a_plan_for_next_month_is_not_closed():
     text = "Tháng 7/2024, tỉnh phấn đấu cấp 5.000 chữ ký số. Quý II/2024, toàn tỉnh cấp 3.000 chữ ký số."
     result = extract_document(document(text, published="2024-07-02"))
@@ -126,6 +135,9 @@ def test_the_date_of_a_cited_document_dates_no_figure():
         ("bao-cao-thang-11-2023.html", "2023-11"),
         ("005_thanh_hoa_9_thang_2022.txt", "2022-09"),
         ("ha_nam_cccd_2023.txt", "2023"),
+        ("hai_phong_trung_tam_hcc_2025_07.txt", "2025-07"),
+        ("bao-cao-2024-13.txt", None),  # no month 13: no period rather than a guess
+        ("bao_cao_2023_2.txt", "2023"),  # a one-digit suffix is a copy's number, not a month
         ("de_an_2016_2020.txt", "2016/2020"),  # two years in a row: the span
         ("de-an-2016-2020.html", "2016/2020"),
         ("2021_so_sanh_2023.txt", None),  # two years apart: no one period

@@ -19,6 +19,7 @@ from dagster_project.extraction.geography import (
     province_from_domain,
     provinces_in_file_name,
 )
+from dagster_project.extraction.cues import first_target_cue
 from dagster_project.extraction.lexicon import load_yaml
 from dagster_project.extraction.periods import (
     Period,
@@ -265,6 +266,13 @@ def _closing(period: Period, published_by: date) -> bool:
 
 # "đến năm 2025" looks ahead ("đến hết năm", "tính đến" count up to a time instead)
 HORIZON_BEFORE_RE = re.compile(r"(?<!hết )(?<!tính )(?:đến|tới)[ \t]*$")
+GOAL_REACH_CHARS = 80  # how far before a year a goal word makes it the goal's year
+
+
+def _sentence_start(view: str, pos: int, reach: int) -> int:
+    """Where the sentence holding ``pos`` starts, looking back at most ``reach`` characters."""
+    lo = max(0, pos - reach)
+    return max(lo, view.rfind(". ", lo, pos) + 1, view.rfind("\n", lo, pos) + 1)
 
 
 def _report_period(
@@ -290,9 +298,15 @@ def _report_period(
         if (
             published is None
             and p.period.grain == "year"
-            and HORIZON_BEFORE_RE.search(view, max(0, p.start - 16), p.start)
+            and (
+                HORIZON_BEFORE_RE.search(view, max(0, p.start - 16), p.start)
+                or first_target_cue(view, _sentence_start(view, p.start, GOAL_REACH_CHARS), p.start)
+                is not None
+            )
         ):
-            continue  # "Chuyển đổi số tỉnh đến năm 2025, định hướng đến năm 2030": a horizon
+            # "Chuyển đổi số tỉnh đến năm 2025, định hướng đến năm 2030", "hướng đến mục tiêu trở
+            # thành tỉnh kiểu mẫu vào năm 2045": a horizon
+            continue
         candidates.append(p.period)
     # a period that had ended by the publication (by the end of a date stamp's month: a report of
     # "6 tháng đầu năm" stamped June is closed)

@@ -371,8 +371,8 @@ def _in_a_row(words: list[str], first: str, second: str) -> bool:
 
 def period_from_file_name(file_name: str) -> Period | None:
     """The period a file's name spells ("6_thang_2024" -> 2024-H1, "quy_3_2024" -> 2024-Q3,
-    "thang_11_2023" -> 2023-11, "..._2023" -> 2023, "..._2022_2024" -> 2022/2024), when it names
-    one year or two in a row."""
+    "thang_11_2023" -> 2023-11, "..._2025_07" -> 2025-07, "..._2023" -> 2023, "..._2022_2024" ->
+    2022/2024), when it names one year or two in a row."""
     stem = file_name.rsplit(".", 1)[0].lower()
     words = _FILE_WORDS_RE.findall(stem)
     years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 2000 <= int(w) <= 2099]
@@ -390,6 +390,9 @@ def period_from_file_name(file_name: str) -> Period | None:
             return month_period(year, int(before[-1]))  # "thang_11_2023"
         if len(before) >= 2 and before[-1] == "thang" and before[-2].isdigit():
             return months_to_date(year, int(before[-2]))  # "6_thang_2024": the months to date
+        after = words[at + 1] if at + 1 < len(words) else ""
+        if len(after) == 2 and after.isdigit():
+            return month_period(year, int(after))  # "..._2025_07": the month, written as dates are
     except ValueError:
         return None
     return year_period(year)
