@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from dagster_project.extraction.cues import first_target_cue
 from dagster_project.extraction.geography import (
     ARRANGEMENT_2025,
     PlaceMention,
@@ -19,7 +20,6 @@ from dagster_project.extraction.geography import (
     province_from_domain,
     provinces_in_file_name,
 )
-from dagster_project.extraction.cues import first_target_cue
 from dagster_project.extraction.lexicon import load_yaml
 from dagster_project.extraction.periods import (
     Period,
