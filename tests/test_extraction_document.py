@@ -103,6 +103,21 @@ def test_a_floor_set_on_a_figure_is_a_goal(text, number):
     assert by_text(extract(text), text)[number].is_target
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "goal"),
+    [
+        # goals counted as met, reported met, or counted: no goal set
+        ("Sau hai năm, có 12/20 chỉ tiêu đạt (tỷ lệ 60%).", "60", False),
+        ("Các sở đã phấn đấu đạt và vượt 30/35 chỉ tiêu kế hoạch năm.", "30/35", False),
+        ("Để đạt được 12 mục tiêu đề ra, tỉnh ban hành nhiều văn bản.", "12", False),
+        # goals announced by their number, then listed
+        ("Tỉnh đặt ra 5 mục tiêu cụ thể (tỷ lệ hộ gia đình có cáp quang đạt 80%; ...).", "80", True),
+    ],
+)
+def test_goal_words_that_count_or_report_goals(text, number, goal):
+    assert by_text(extract(text), text)[number].is_target is goal
+
+
 def test_results_announced_after_goals_are_no_goals():
     text = (
         "Mỗi sở chọn tối thiểu 1 lĩnh vực để chuyển đổi số. Kết quả, có 17/20 sở được công nhận có mô hình."

@@ -169,9 +169,22 @@ _PROGRAMME_TITLE_BEFORE_RE = re.compile(r"giai đoạn[ \t]+\d{4}[ \t]*[-–][ \
 
 def first_target_cue(view: str, start: int, end: int) -> int | None:
     for m in cues().target_re.finditer(view, start, end):
-        if not _PROGRAMME_TITLE_BEFORE_RE.search(view, max(start, m.start() - 30), m.start()):
-            return m.start()
+        if _PROGRAMME_TITLE_BEFORE_RE.search(view, max(start, m.start() - 30), m.start()):
+            continue
+        if _CUE_REPORTED_BEFORE_RE.search(view, max(start, m.start() - 12), m.start()):
+            continue
+        if m.group().endswith("đạt") and _COUNTED_BEFORE_RE.search(
+            view, max(start, m.start() - 4), m.start()
+        ):
+            continue
+        return m.start()
     return None
+
+
+# "đã phấn đấu đạt và vượt 43/51 chỉ tiêu": goals reported met
+_CUE_REPORTED_BEFORE_RE = re.compile(r"(?<![^\W\d_])đã[ \t]+$")
+# "11/15 chỉ tiêu đạt": goals counted as met, not a goal set (but "6 mục tiêu cụ thể" sets six)
+_COUNTED_BEFORE_RE = re.compile(r"\d[ \t]*$")
 
 
 def component_of(view: str, left: tuple[int, int], right: tuple[int, int]) -> tuple[str | None, bool]:

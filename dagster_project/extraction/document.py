@@ -871,7 +871,8 @@ def _attach_target(view: str, d: Draft, targets: tuple[int, int] | None, facts: 
         return
     if d.role == "q" and (
         cue_words.target_word_before(view, d.left[0], d.mention.start)
-        or cue_words.target_word_after(view, d.mention.unit_end, d.sentence.end)
+        # ("17 mục tiêu đề ra" counts goals; "93,55% so với 80% yêu cầu đặt ra" names one)
+        or (d.unit != "count" and cue_words.target_word_after(view, d.mention.unit_end, d.sentence.end))
         or (
             d.unit in ("percent", "count")
             and cue_words.bounded_as_a_requirement(view, d.left[0], d.mention.start)
