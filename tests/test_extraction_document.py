@@ -110,12 +110,41 @@ def test_a_floor_set_on_a_figure_is_a_goal(text, number):
         ("Sau hai năm, có 12/20 chỉ tiêu đạt (tỷ lệ 60%).", "60", False),
         ("Các sở đã phấn đấu đạt và vượt 30/35 chỉ tiêu kế hoạch năm.", "30/35", False),
         ("Để đạt được 12 mục tiêu đề ra, tỉnh ban hành nhiều văn bản.", "12", False),
+        ("Tỉnh tiến nhanh đến mục tiêu vào năm 2026 có 60% người dân mua sắm trực tuyến.", "60", True),
         # goals announced by their number, then listed
         ("Tỉnh đặt ra 5 mục tiêu cụ thể (tỷ lệ hộ gia đình có cáp quang đạt 80%; ...).", "80", True),
     ],
 )
 def test_goal_words_that_count_or_report_goals(text, number, goal):
     assert by_text(extract(text), text)[number].is_target is goal
+
+
+def test_a_paragraph_announcing_goals_makes_the_list_after_it_goals():
+    text = (
+        "Năm 2024, tỉnh ban hành Kế hoạch phát triển hạ tầng số với các chỉ tiêu chủ yếu:\n"
+        "Tỷ lệ thôn được phủ băng rộng di động đạt 100%; tỷ lệ hộ gia đình có cáp quang đạt 85%.\n"
+        "Đến nay, tỉnh đã có 1.250 trạm BTS."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["100"].is_target and obs["85"].is_target
+    assert not obs["1.250"].is_target  # the list is over once a line reports what was done
+
+
+def test_a_text_titled_as_a_plan_states_goals():
+    text = (
+        "Kế hoạch chuyển đổi số phường Tân Phong giai đoạn 2024-2026\n"
+        "- Tỷ lệ hộ gia đình có truy nhập Internet cáp quang: 85%.\n"
+        "- Tỷ lệ người dân có tài khoản định danh điện tử: 90%."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["85"].is_target and obs["90"].is_target
+    news = "Kế hoạch chuyển đổi số năm 2024 đạt nhiều kết quả\nToàn tỉnh có 85% hộ gia đình có cáp quang."
+    assert not by_text(extract(news), news)["85"].is_target
+
+
+def test_a_label_ending_in_ha_tang_is_no_floor_number():
+    text = "- Tỷ lệ doanh nghiệp sử dụng nền tảng số có tính chất hạ tầng: 60%."
+    assert list(by_text(extract(text), text)) == ["60"]
 
 
 def test_results_announced_after_goals_are_no_goals():

@@ -207,3 +207,10 @@ def test_a_national_things_name_does_not_make_a_text_national():
     result = extract_document(document(text, file_name="kon_tum_nghi_quyet.txt"))
     assert result.context.subject_geo_code == "62"
     assert [o.geo_code for o in result.observations] == ["62"]
+
+
+def test_viet_nam_ending_an_index_name_is_no_place():
+    from tests.extraction_helpers import by_text, extract
+
+    text = "Tỉnh Hà Nam có chỉ số sẵn sàng cho ứng dụng công nghệ thông tin Việt Nam (ICT Index) xếp thứ 7 cả nước."
+    assert by_text(extract(text), text)["7"].geo_code == "35"

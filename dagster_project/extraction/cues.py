@@ -38,6 +38,8 @@ class Cues:
     target_after_re: re.Pattern[str]
     requirement_before_re: re.Pattern[str]
     goal_heading_re: re.Pattern[str]
+    goal_list_intro_re: re.Pattern[str]
+    plan_title_re: re.Pattern[str]
     whole_before_re: re.Pattern[str]
     restate_words: frozenset[str]
     parts_follow_re: re.Pattern[str]
@@ -81,6 +83,8 @@ def cues() -> Cues:
             edge + "(?:" + alternation(data["requirement_bounds"]) + r")[ \t]*$"
         ),
         goal_heading_re=re.compile(data["goal_heading_pattern"]),
+        goal_list_intro_re=re.compile(data["goal_list_intro_pattern"]),
+        plan_title_re=re.compile(data["plan_title_pattern"]),
         achievement_re=re.compile(whole_words(data["achievement_words"])),
         restate_words=frozenset(data["restate_whole"]),
         whole_before_re=re.compile(edge + "(?:" + alternation(data["whole_before"]) + r")[ \t]*$"),
@@ -156,6 +160,18 @@ def target_word_after(view: str, pos: int, end: int) -> bool:
 
 def is_goal_heading(view: str, start: int, end: int) -> bool:
     return cues().goal_heading_re.match(view[start:end]) is not None
+
+
+def introduces_goals(view: str, start: int, end: int) -> bool:
+    """ "... với các chỉ tiêu chủ yếu:": a paragraph whose list of goals follows."""
+    return cues().goal_list_intro_re.search(view, max(start, end - 80), end) is not None
+
+
+def is_plan_title(view: str, start: int, end: int) -> bool:
+    """ "Kế hoạch phát triển hạ tầng số xã Xuân Trúc giai đoạn 2023-2025": a plan's own text."""
+    return cues().plan_title_re.match(view, start, end) is not None and not reports_achievement(
+        view, start, end
+    )
 
 
 def reports_achievement(view: str, start: int, end: int) -> bool:

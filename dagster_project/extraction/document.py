@@ -138,7 +138,9 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
     intro: ParagraphState | None = None  # a paragraph ending "như sau:" and the list it opens
     intro_at = -1
     for at, (para, sents) in enumerate(laid_out):
-        if cue_words.is_goal_heading(view, para.start, para.end):
+        if cue_words.is_goal_heading(view, para.start, para.end) or (
+            at == 0 and cue_words.is_plan_title(view, para.start, para.end)
+        ):
             in_goals = True
             continue
         if in_goals and cue_words.reports_achievement(view, para.start, para.end):
@@ -168,6 +170,8 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
             if d.component_needs_whole and d.parent is None:
                 d.component = None
         drafts.extend(para_drafts)
+        if cue_words.introduces_goals(view, para.start, para.end):
+            in_goals = True  # "... với các chỉ tiêu chủ yếu:" then the list
     return ExtractionResult(_context(document, facts), _finalise(document, text, drafts))
 
 

@@ -243,6 +243,7 @@ _FIELD_OF_PLACES_RE = re.compile(
 _NATION_IN_A_NAME_RE = re.compile(r"(?<![^\W\d_])(?!(?:của|toàn|cả|trên|các|mỗi|một)[ \t])[^\W\d_]+[ \t]+$")
 _NATIONS_INDEX_RE = re.compile(r"(?<![^\W\d_])(?<!địa )(?:chỉ số|giá trị)[^.;,\d]{0,30}$")  # not "địa chỉ số"
 # "Tỷ trọng KTS đạt 20% GDP": the base of a share, not the figure's place
+_INDEX_NAME_AFTER_RE = re.compile(r"[ \t]*(?:\([^()]{0,24}index[ \t]*\)|index(?![^\W\d_]))")
 _SHARE_OF_RE = re.compile(r"%[ \t]*(?:của[ \t]+|trong[ \t]+|tổng[ \t]+)?$")
 
 
@@ -256,6 +257,8 @@ def names_a_national_thing(view: str, mention: PlaceMention) -> bool:
         if _NATIONS_INDEX_RE.search(view, max(0, mention.start - 40), mention.start):
             return False  # "Chỉ số chuyển đổi số quốc gia năm 2022 đạt 0,7111": the nation's own index
         return _NATION_IN_A_NAME_RE.search(view, max(0, mention.start - 20), mention.start) is not None
+    if word == "việt nam" and _INDEX_NAME_AFTER_RE.match(view, mention.end):
+        return True  # "chỉ số ... công nghệ thông tin Việt Nam (ICT Index)": an index's name
     if word == "gdp":
         return _SHARE_OF_RE.search(view, max(0, mention.start - 12), mention.start) is not None
     return False

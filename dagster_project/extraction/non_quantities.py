@@ -37,7 +37,8 @@ def rules() -> NonQuantityRules:
         document_number=re.compile(
             edge + r"(?:" + alternation(data["document_types"]) + r")(?:[ \t]+số)?[ \t:]*$"
         ),
-        ordinal=re.compile(edge + r"(?:" + alternation(data["ordinal_cues"]) + r")[ \t:]*$"),
+        # ("hạ tầng: 70%" is infrastructure's figure, not "tầng 5", a floor)
+        ordinal=re.compile(edge + r"(?<!hạ )(?:" + alternation(data["ordinal_cues"]) + r")[ \t:]*$"),
         # the next item of a list the cue opened: the "4" of "mức độ 3 và 4"
         ordinal_list=re.compile(
             edge
