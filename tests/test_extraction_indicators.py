@@ -161,6 +161,11 @@ from tests.extraction_helpers import by_text, extract
         ("Tỷ lệ nộp hồ sơ dịch vụ công trực tuyến đạt 78%.", "78", "online_dossier_rate"),
         ("Các xã phải tiếp nhận 50% hồ sơ TTHC qua hình thức trực tuyến.", "50", "online_dossier_rate"),
         ("Năm 2023, tỉnh xếp vị trí 25/63 về chuyển đổi số.", "25/63", "dti_rank"),
+        (
+            "Mạng đã cung cấp dịch vụ băng rộng di động tại 1.850/1.920 thôn, bản; còn 70 thôn “trắng” sóng.",
+            "1.850/1.920",
+            "villages_mobile_covered",
+        ),
     ],
 )
 def test_indicator_phrasings(text, number, code):
