@@ -116,6 +116,16 @@ def test_a_goals_year_is_not_the_period_an_undated_text_reports_on():
     assert result.context.report_period_code == "2023"
 
 
+def test_the_month_an_event_was_held_is_not_the_period_reported_on():
+    text = (
+        "Kinh tế số là động lực phát triển của tỉnh\n"
+        "Tại hội thảo do Sở Khoa học và Công nghệ tổ chức tháng 4/2024, Sở đã báo cáo thực trạng kinh tế số.\n"
+        "Theo đó, tính đến năm 2023 toàn tỉnh có khoảng 5.000 doanh nghiệp công nghệ số."
+    )
+    result = extract_document(document(text, published="2024-08-20"))
+    assert result.context.report_period_code == "2023"
+
+
 def test_a_plan_for_next_month_is_not_closed():
     text = "Tháng 7/2024, tỉnh phấn đấu cấp 5.000 chữ ký số. Quý II/2024, toàn tỉnh cấp 3.000 chữ ký số."
     result = extract_document(document(text, published="2024-07-02"))

@@ -266,6 +266,11 @@ def _closing(period: Period, published_by: date) -> bool:
 
 # "đến năm 2025" looks ahead ("đến hết năm", "tính đến" count up to a time instead)
 HORIZON_BEFORE_RE = re.compile(r"(?<!hết )(?<!tính )(?:đến|tới)[ \t]*$")
+# verbs that date an event: "tổ chức tháng 5/2024", "diễn ra vào tháng 8", "ra mắt tháng 3/2023"
+_EVENT_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:tổ chức|diễn ra|khai mạc|ra mắt|khai trương|ký kết|phát động)"
+    r"[ \t]+(?:vào[ \t]+|trong[ \t]+)?$"
+)
 GOAL_REACH_CHARS = 80  # how far before a year a goal word makes it the goal's year
 
 
@@ -295,6 +300,8 @@ def _report_period(
             continue  # a plan for later
         if published is None and not p.has_year:
             continue  # "trong 10 tháng" says which months only once the year is known
+        if p.period.grain == "month" and _EVENT_BEFORE_RE.search(view, max(0, p.start - 24), p.start):
+            continue  # "Hội thảo ... tổ chức tháng 5/2024": when something happened, not a span reported on
         if (
             published is None
             and p.period.grain == "year"
