@@ -20,6 +20,10 @@ from tests.extraction_helpers import by_text, document, extract
         "Tỉnh tập trung chỉ đạo 3 nhóm vấn đề, trên cơ sở 2 báo cáo của Sở.",
         "Ngày Chuyển đổi số quốc gia (10/10) năm 2023 được tổ chức tại Đề án 06.",
         "Văn bản này không có con số nào.",
+        # hamlets, systems and protocol versions named by number; service levels listed
+        "Vùng lõm sóng còn ở các cụm dân cư 3, 5, 7 (xã Quảng Sơn) và Khóm 2, thị trấn Sông Đốc.",
+        "Tỉnh hoàn thành chuyển đổi sang IP version 6 và kết nối phần mềm 158 của Bộ Tư pháp.",
+        "Tích hợp các dịch vụ công trực tuyến mức độ 3, 4 phổ biến lên Cổng dịch vụ công quốc gia.",
     ],
 )
 def test_no_quantity(text):

@@ -111,7 +111,9 @@ _RANK_LIST_BEFORE = re.compile(
 )
 _LEADS_BEFORE = re.compile(r"(?<![^\W\d_])(?:dẫn đầu|đứng đầu|vượt)[ \t]+(?:cả[ \t]+)?$")
 # an item of a list that names nothing after it: punctuation, the end, or a verb or link word
-_BARE_ITEM_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:đạt|và|hoặc|là|được|với|trên|của|tại|có)(?![^\W\d_]))")
+_BARE_ITEM_AFTER = re.compile(r"[ \t]*(?:[,.;:()]|$|(?:đạt|và|hoặc|là|được|với|trên|của|tại|có)(?![^\W\d_]))")
+_SERVICE_LEVELS = ("mức độ", "cấp độ")
+_TOP_SERVICE_LEVEL = 4
 _LEVEL_BEFORE = re.compile(r"(?<![^\W\d_])(?:mức|level)[ \t]*$")
 _DAY_BEFORE = re.compile(r"(?<![^\W\d_])ngày[ \t]*$")
 _MONTH_AFTER = re.compile(r"[ \t]+tháng[ \t]+\d")
@@ -155,6 +157,8 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
     listed = r.ordinal_list.search(before)
     if listed and not listed.group().startswith(("thứ", "lần thứ")) and _BARE_ITEM_AFTER.match(view, tail):
         return "ordinal"  # "dịch vụ công mức độ 3 và 4 đạt", "giai đoạn 1, 2" (not "... và 725 dịch vụ")
+    if listed and listed.group().startswith(_SERVICE_LEVELS) and mention.base_value <= _TOP_SERVICE_LEVEL:
+        return "ordinal"  # "dịch vụ công trực tuyến mức độ 3, 4 phổ biến": levels go up to 4
     if _MONTH_RANGE_BEFORE.search(before):
         return "month"  # "từ tháng 2 đến 12"
     if mention.base_value <= 31 and _DAY_BEFORE.search(before) and _MONTH_AFTER.match(view, mention.end):
