@@ -130,6 +130,12 @@ from tests.extraction_helpers import by_text, extract
         ("Toàn tỉnh có 3 trung tâm dữ liệu với tổng công suất 12 MW.", "12", "data_center_capacity"),
         ("Ban hành 12 kế hoạch và 5 quyết định về chuyển đổi số.", "5", "legal_documents_issued"),
         ("Đã có 60/63 địa phương ban hành kế hoạch chuyển đổi số năm 2024.", "60/63", "dx_plans_issued"),
+        # plans counted among other documents issued
+        (
+            "UBND tỉnh đã ban hành 2 chỉ thị, 6 quyết định và 15 kế hoạch về chuyển đổi số.",
+            "15",
+            "legal_documents_issued",
+        ),
         (
             "Tỷ lệ văn bản điện tử trao đổi giữa các cơ quan nhà nước đạt 98%.",
             "98",
