@@ -207,3 +207,15 @@ def test_abbreviations_match_like_the_full_phrase():
     obs = by_text(extract(text), text)
     assert obs["20"].indicator_code == "digital_economy_gdp_share"
     assert obs["100"].indicator_code == "online_service_rate"
+
+
+def test_sub_items_measure_what_the_list_line_above_them_names():
+    text = (
+        "- Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng\n"
+        "+ Cấp huyện | 90% | 93% | Vượt\n"
+        "+ Cấp xã | 80% | 85% | Vượt\n"
+        "Toàn tỉnh có 1.250 trạm BTS."
+    )
+    codes = [o.indicator_code for o in extract(text)]
+    assert codes[:4] == ["online_work_processing_rate"] * 4
+    assert codes[4] != "online_work_processing_rate"

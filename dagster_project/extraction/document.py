@@ -53,6 +53,8 @@ EXTRACTOR_VERSION = "1"
 _DIGIT_RE = re.compile(r"\d")
 # a paragraph that is an item of a list: "- ...", "+ ...", "• ...", "a) ...", "1. ..."
 _LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)])[ \t]")
+_SUB_ITEM_RE = re.compile(r"[ \t]*[+•*][ \t]")  # "+ Cấp tỉnh | 97%": an item under a list line
+_LABEL_CHARS = 200
 _PAREN_RE = re.compile(r"[()]")
 # Between a figure and a later phrase, these hand the phrase to the next figure ("22,4% và tỷ trọng ...").
 _CLAUSE_MARK_RE = re.compile(r"[,;]")
@@ -137,6 +139,7 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
     previous: ParagraphState | None = None  # what the last paragraph with figures established
     intro: ParagraphState | None = None  # a paragraph ending "như sau:" and the list it opens
     intro_at = -1
+    label_hits: list[IndicatorHit] = []  # what a short list line without figures names
     for at, (para, sents) in enumerate(laid_out):
         if cue_words.is_goal_heading(view, para.start, para.end) or (
             at == 0 and cue_words.is_plan_title(view, para.start, para.end)
@@ -148,7 +151,14 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         if intro is not None and at > intro_at + 1 and not _LIST_ITEM_RE.match(view, para.start, para.end):
             intro = None  # the list is over (its first item may be written without a marker)
         if not _DIGIT_RE.search(view, para.start, para.end):
+            # "- Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng" then "+ Cấp tỉnh | 97%": a
+            # short line without figures names what the sub-items under it measure
+            label = para.end - para.start <= _LABEL_CHARS and _LIST_ITEM_RE.match(view, para.start, para.end)
+            label_hits = find_indicator_hits(view, para.start, para.end) if label else []
             continue
+        sub_item = _SUB_ITEM_RE.match(view, para.start, para.end) is not None
+        if not sub_item:
+            label_hits = []
         state = ParagraphState(geo=None, year=None, goals=in_goals)
         if intro is not None:
             # "... giai đoạn 2016-2020 đã đạt được một số kết quả như sau:" then its items
@@ -156,6 +166,8 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         elif previous is not None and cue_words.continues_previous(view, para.start, para.end):
             # "Cụ thể, ...", "Theo đó, ...": the paragraph details the one before, in its period and place
             state = replace(previous, hits=[], goals=in_goals)
+        if sub_item and label_hits:
+            state.hits = list(label_hits)
         previous = state
         if intro is None and view[para.start : para.end].rstrip().endswith(":"):
             intro, intro_at = state, at
