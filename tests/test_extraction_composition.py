@@ -108,3 +108,14 @@ def test_service_points_count_places_and_add_up():
     obs = by_text(extract(text), text)
     assert [obs[n].unit for n in ("95", "25")] == ["count", "count"]
     assert [obs[n].parent_observation_id for n in ("30", "95", "25")] == [obs["150"].observation_id] * 3
+
+
+def test_an_x_over_y_is_a_part_of_the_count_of_y_stated_earlier():
+    text = (
+        "Kế hoạch đưa ra 20 chỉ tiêu cụ thể đến năm 2025.\n"
+        "Sau hai năm, toàn tỉnh có 14/20 chỉ tiêu đạt và vượt; 12/20 nhiệm vụ hoàn thành."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["14/20"].parent_observation_id == obs["20"].observation_id
+    assert obs["20"].component == "total" and not obs["20"].is_target  # a count of goals is no goal
+    assert obs["12/20"].parent_observation_id is None  # tasks, not the targets counted before

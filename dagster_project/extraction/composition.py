@@ -149,3 +149,37 @@ def _restates(view: str, d: Draft, earlier: list[Draft]) -> Draft | None:
         if e.value == d.value and e.indicator == d.indicator and e.unit == d.unit and e.role == "q":
             return e
     return None
+
+
+_HEAD_WORDS_RE = re.compile(r"[ \t]*([^\W\d_]+)[ \t]+([^\W\d_]+)")
+
+
+def link_to_stated_whole(view: str, drafts: list[Draft]) -> None:
+    """ "đưa ra 15 chỉ tiêu cụ thể ..." and, later in the text, "có 11/15 chỉ tiêu đạt": an X/Y
+    whose Y is a count stated before it, of the same noun, is a part of that count."""
+    for i, d in enumerate(drafts):
+        den = d.mention.denominator if d.role == "q" else None
+        if den is None or d.parent is not None or d.unit != "count":
+            continue
+        noun = _head_words(view, d.mention.unit_end)
+        if noun is None:
+            continue
+        for whole in reversed(drafts[:i]):
+            if (
+                whole.role == "q"
+                and whole.unit == "count"
+                and whole.mention.denominator is None
+                and whole.value == den
+                and whole.is_target == d.is_target
+                and _head_words(view, whole.mention.unit_end) == noun
+            ):
+                d.parent = whole
+                if whole.component is None:
+                    whole.component = "total"
+                break
+
+
+def _head_words(view: str, pos: int) -> tuple[str, str] | None:
+    """The two words right after a figure: the noun it counts ("chỉ tiêu", "mục tiêu", "dự án")."""
+    m = _HEAD_WORDS_RE.match(view, pos)
+    return (m.group(1), m.group(2)) if m else None

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 from dagster_project.extraction import cues as cue_words
-from dagster_project.extraction.composition import link_parts, link_parts_by_sum
+from dagster_project.extraction.composition import link_parts, link_parts_by_sum, link_to_stated_whole
 from dagster_project.extraction.context import HEAD_CHARS, HORIZON_BEFORE_RE, DocumentFacts, analyse_document
 from dagster_project.extraction.geography import (
     PlaceMention,
@@ -184,6 +184,7 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         drafts.extend(para_drafts)
         if cue_words.introduces_goals(view, para.start, para.end):
             in_goals = True  # "... với các chỉ tiêu chủ yếu:" then the list
+    link_to_stated_whole(view, drafts)
     return ExtractionResult(_context(document, facts), _finalise(document, text, drafts))
 
 
@@ -875,8 +876,14 @@ def _attach_measure_and_qualifier(view: str, d: Draft) -> None:
         d.measure = "change"
 
 
+# "đưa ra 15 chỉ tiêu", "17 mục tiêu đề ra": a count of goals is a fact about a plan, not a goal
+_GOALS_COUNTED_RE = re.compile(r"[ \t]+(?:mục tiêu|chỉ tiêu)(?![^\W\d_])")
+
+
 def _attach_target(view: str, d: Draft, targets: tuple[int, int] | None, facts: DocumentFacts) -> None:
     if d.is_target:
+        return
+    if d.unit == "count" and _GOALS_COUNTED_RE.match(view, d.mention.unit_end):
         return
     if (
         targets is not None
