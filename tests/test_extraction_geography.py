@@ -214,3 +214,15 @@ def test_viet_nam_ending_an_index_name_is_no_place():
 
     text = "Tỉnh Hà Nam có chỉ số sẵn sàng cho ứng dụng công nghệ thông tin Việt Nam (ICT Index) xếp thứ 7 cả nước."
     assert by_text(extract(text), text)["7"].geo_code == "35"
+
+
+def test_a_province_opening_a_paragraph_of_a_text_written_after_the_arrangement_is_the_new_unit():
+    from tests.extraction_helpers import extract
+
+    text = (
+        "date 2025-10-28\nUBND tỉnh phê duyệt kế hoạch thương mại điện tử giai đoạn 2026 - 2030.\n"
+        "Gia Lai hướng đến việc nâng cao năng lực cạnh tranh của doanh nghiệp thông qua chuyển đổi số. "
+        "Cụ thể, 75% doanh nghiệp ứng dụng thương mại điện tử."
+    )
+    (o,) = extract(text)
+    assert o.geo_code == "52"  # the new Gia Lai, not the old one (64)

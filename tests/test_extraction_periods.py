@@ -126,6 +126,24 @@ def test_the_month_an_event_was_held_is_not_the_period_reported_on():
     assert result.context.report_period_code == "2023"
 
 
+@pytest.mark.parametrize(
+    "stamp_line",
+    [
+        "Cập nhật: 16:48, 18/11/2022 (GMT+7)",
+        "Tin Tây Bắc - Ngày đăng : 08:32, 18/11/2022",
+        "Thứ Sáu, 18/11/2022 - 09:15",
+    ],
+)
+def test_a_news_pages_publication_line_dates_the_text(stamp_line):
+    # (a text naming other years too, so that no lone day in it can stand for its date)
+    text = (
+        f"Chuyển đổi số ở Sơn La đến năm 2025\n{stamp_line}\n"
+        "Năm 2021, tỉnh ban hành kế hoạch. Đến nay, toàn tỉnh có 1.250 tổ công nghệ số cộng đồng."
+    )
+    (o,) = [o for o in extract_document(document(text)).observations if o.stated_text == "1.250"]
+    assert o.period_code == "2022-11-18"
+
+
 def test_a_plan_for_next_month_is_not_closed():
     text = "Tháng 7/2024, tỉnh phấn đấu cấp 5.000 chữ ký số. Quý II/2024, toàn tỉnh cấp 3.000 chữ ký số."
     result = extract_document(document(text, published="2024-07-02"))

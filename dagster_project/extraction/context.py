@@ -166,12 +166,41 @@ def _date_stamp(view: str) -> tuple[Period | None, int]:
     "2024-01" is when the text was published, not a period it reports on)."""
     m = _DATE_STAMP_RE.match(view)
     if m is None:
-        return None, 0
+        return _publication_line(view)
     try:
         y, mo = int(m[1]), int(m[2])
         return (day_period(y, mo, int(m[3])) if m[3] else month_period(y, mo)), m.end()
     except ValueError:
         return None, 0
+
+
+# A news page's publication line under its title: "Cập nhật: 16:48, 18/11/2022 (GMT+7)", "Tin Tây
+# Nguyên - Ngày đăng : 08:32, 11/08/2023", "TT 07:20 09/09/2024", "Thứ Hai, 12/02/2024 - 14:30".
+_PUBLICATION_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_PUBLICATION_MARK_RE = re.compile(
+    r"\d{1,2}:\d{2}|gmt|cập nhật|ngày đăng|đăng lúc|đăng ngày|xuất bản"
+    r"|(?<![^\W\d_])thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật"
+)
+_PUBLICATION_LINES = 4
+_PUBLICATION_LINE_WORDS = 14
+
+
+def _publication_line(view: str) -> tuple[Period | None, int]:
+    start = 0
+    for _ in range(_PUBLICATION_LINES):
+        end = view.find("\n", start)
+        end = len(view) if end < 0 else end
+        line = view[start:end]
+        date_m = _PUBLICATION_DATE_RE.search(line)
+        if date_m and len(line.split()) <= _PUBLICATION_LINE_WORDS and _PUBLICATION_MARK_RE.search(line):
+            try:
+                return day_period(int(date_m[3]), int(date_m[2]), int(date_m[1])), end
+            except ValueError:
+                return None, 0
+        if end >= len(view):
+            break
+        start = end + 1
+    return None, 0
 
 
 def _subject_province(

@@ -415,7 +415,7 @@ def _remember(
     if placed:
         state.geo = placed[-1].geo
     elif len({(p.kind, p.code) for p in geo_marks}) == 1:
-        state.geo = _geo_code(geo_marks[0], facts, None)
+        state.geo = _geo_code(geo_marks[0], facts, facts.names_as_of)  # as named when written
     state.goals = bool(figures) and all(d.is_target for d in figures)
     if programs:
         state.program = programs[-1][1]
