@@ -130,6 +130,25 @@ from tests.extraction_helpers import by_text, extract
         ("Toàn tỉnh có 3 trung tâm dữ liệu với tổng công suất 12 MW.", "12", "data_center_capacity"),
         ("Ban hành 12 kế hoạch và 5 quyết định về chuyển đổi số.", "5", "legal_documents_issued"),
         ("Đã có 60/63 địa phương ban hành kế hoạch chuyển đổi số năm 2024.", "60/63", "dx_plans_issued"),
+        # the use of online services, read in dossiers; procedures integrated on the portal
+        ("Chỉ số sử dụng dịch vụ công trực tuyến của tỉnh đạt 58%.", "58", "online_dossier_rate"),
+        (
+            "Cổng có 3.900 thủ tục được tích hợp, đạt 65,2% tổng số thủ tục.",
+            "3.900",
+            "online_service_procedures",
+        ),
+        ("Cổng có 3.900 thủ tục được tích hợp, đạt 65,2% tổng số thủ tục.", "65,2", "online_service_rate"),
+        # broadband reaching households and communes; Internet subscriptions; cashless payment
+        ("Internet cáp quang tốc độ cao đã đến 100% trung tâm xã.", "100", "communes_broadband_rate"),
+        ("Hạ tầng băng rộng cố định phủ trên 97% hộ gia đình.", "97", "fiber_household_rate"),
+        ("Thuê bao Internet đạt 71% dân số.", "71", "internet_user_rate"),
+        ("Thanh toán không tiền mặt đạt 80% tổng giao dịch.", "80", "cashless_payment_rate"),
+        (
+            "Mạng 5G được triển khai tại trung tâm các huyện với 90 trạm, phủ sóng 21% khu dân cư.",
+            "21",
+            "mobile_broadband_coverage_rate",
+        ),
+        ("Kinh tế số chiếm 18% GDP, tốc độ tăng trưởng vượt 20%/năm.", "20", "digital_economy_growth"),
         # plans counted among other documents issued
         (
             "UBND tỉnh đã ban hành 2 chỉ thị, 6 quyết định và 15 kế hoạch về chuyển đổi số.",

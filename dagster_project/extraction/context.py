@@ -297,7 +297,7 @@ def _closing(period: Period, published_by: date) -> bool:
 HORIZON_BEFORE_RE = re.compile(r"(?<!hết )(?<!tính )(?:đến|tới)[ \t]*$")
 # verbs that date an event: "tổ chức tháng 5/2024", "diễn ra vào tháng 8", "ra mắt tháng 3/2023"
 _EVENT_BEFORE_RE = re.compile(
-    r"(?<![^\W\d_])(?:tổ chức|diễn ra|khai mạc|ra mắt|khai trương|ký kết|phát động)"
+    r"(?<![^\W\d_])(?:tổ chức|diễn ra|khai mạc|ra mắt|khai trương|ký kết|phát động|công bố)"
     r"[ \t]+(?:vào[ \t]+|trong[ \t]+)?$"
 )
 GOAL_REACH_CHARS = 80  # how far before a year a goal word makes it the goal's year
