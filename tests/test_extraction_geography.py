@@ -226,3 +226,10 @@ def test_a_province_opening_a_paragraph_of_a_text_written_after_the_arrangement_
     )
     (o,) = extract(text)
     assert o.geo_code == "52"  # the new Gia Lai, not the old one (64)
+
+
+def test_a_ministry_that_judges_a_province_does_not_place_its_rank():
+    from tests.extraction_helpers import by_text, extract
+
+    text = "Năm 2021, Đồng Tháp được Bộ Thông tin và Truyền thông đánh giá, xếp hạng 9/63 tỉnh, thành về ứng dụng CNTT."
+    assert by_text(extract(text), text)["9/63"].geo_code == "87"

@@ -144,6 +144,16 @@ def test_a_news_pages_publication_line_dates_the_text(stamp_line):
     assert o.period_code == "2022-11-18"
 
 
+def test_the_month_a_ranking_was_published_does_not_narrow_the_year_reported_on():
+    text = (
+        "Kinh tế số tăng trưởng nhanh\n"
+        "Báo cáo năm 2024 cho biết Việt Nam đứng thứ 71/193 trong bảng xếp hạng công bố tháng 9/2024.\n"
+        "Tỷ lệ hồ sơ trực tuyến toàn trình trên toàn quốc đạt 45%."
+    )
+    result = extract_document(document(text))
+    assert result.context.report_period_code == "2024"
+
+
 def test_a_plan_for_next_month_is_not_closed():
     text = "Tháng 7/2024, tỉnh phấn đấu cấp 5.000 chữ ký số. Quý II/2024, toàn tỉnh cấp 3.000 chữ ký số."
     result = extract_document(document(text, published="2024-07-02"))

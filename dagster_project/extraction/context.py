@@ -23,6 +23,7 @@ from dagster_project.extraction.geography import (
 from dagster_project.extraction.lexicon import load_yaml
 from dagster_project.extraction.periods import (
     Period,
+    PeriodMention,
     PeriodScan,
     day_period,
     month_period,
@@ -266,6 +267,8 @@ def _within_the_year(scan: PeriodScan, head: int, chosen: Period, published: dat
             continue
         if period.grain == "month" and not p.has_year and p.start >= LEAD_CHARS:
             continue  # "tháng 10" past the lead is an event's month, not the span reported on
+        if _dates_an_event(scan.view, p):
+            continue
         if (
             chosen.start <= period.start
             and period.end <= chosen.end
@@ -300,6 +303,16 @@ _EVENT_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?:tổ chức|diễn ra|khai mạc|ra mắt|khai trương|ký kết|phát động|công bố)"
     r"[ \t]+(?:vào[ \t]+|trong[ \t]+)?$"
 )
+
+
+def _dates_an_event(view: str, p: PeriodMention) -> bool:
+    return (
+        p.period is not None
+        and p.period.grain == "month"
+        and _EVENT_BEFORE_RE.search(view, max(0, p.start - 24), p.start) is not None
+    )
+
+
 GOAL_REACH_CHARS = 80  # how far before a year a goal word makes it the goal's year
 
 
@@ -329,7 +342,7 @@ def _report_period(
             continue  # a plan for later
         if published is None and not p.has_year:
             continue  # "trong 10 tháng" says which months only once the year is known
-        if p.period.grain == "month" and _EVENT_BEFORE_RE.search(view, max(0, p.start - 24), p.start):
+        if _dates_an_event(view, p):
             continue  # "Hội thảo ... tổ chức tháng 5/2024": when something happened, not a span reported on
         if (
             published is None

@@ -753,6 +753,8 @@ def _attach_geo(
         p
         for p in places
         if not (p.kind == "national" and (comparison_scope(view, p) or names_a_national_thing(view, p)))
+        # "An Giang được Bộ TT&TT đánh giá, xếp hạng 7/63": the ministry is the judge, not the place
+        and not (p.kind == "body" and _AGENT_BEFORE_RE.search(view, max(0, p.start - 8), p.start))
     ]
     # the province as it was in the figure's period ("Quảng Bình 2024" keeps its old code), and
     # never later than the text was written (a target "đến năm 2025" set in 2023 is the old one's);
@@ -793,6 +795,7 @@ def _attach_geo(
     d.geo = state.geo or facts.default_geo
 
 
+_AGENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:được|bởi)[ \t]+$")
 _YARDSTICK_VALUE_RE = re.compile(r"[ \t]*(?:là|đạt|ở mức|:)[ \t]*(?:khoảng[ \t]+)?")
 _PROVINCE_NOUN_RE = re.compile(r"[ \t]*(?:địa phương|tỉnh|tỉnh, thành|thành phố)(?![^\W\d_])")
 
