@@ -151,6 +151,17 @@ def test_a_label_ending_in_ha_tang_is_no_floor_number():
     assert list(by_text(extract(text), text)) == ["60"]
 
 
+def test_from_x_upward_is_a_floor_and_keeps_a_list_of_goals_going():
+    text = (
+        "Mục tiêu đến năm 2025, phấn đấu kinh tế số chiếm 20% GRDP. "
+        "Tỷ lệ giao dịch không dùng tiền mặt đạt từ 60% trở lên."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["60"].is_target and obs["60"].qualifier == "at_least"
+    text = "Có 85% người từ 15 tuổi trở xuống được tiếp cận Internet; mức phí từ 20% trở xuống."
+    assert by_text(extract(text), text)["20"].qualifier == "at_most"
+
+
 def test_results_announced_after_goals_are_no_goals():
     text = (
         "Mỗi sở chọn tối thiểu 1 lĩnh vực để chuyển đổi số. Kết quả, có 17/20 sở được công nhận có mô hình."

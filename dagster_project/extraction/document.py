@@ -446,6 +446,9 @@ _RANKS_RESPECTIVELY_RE = re.compile(
     r"(?:\d+[ \t]*(?:,|và|,[ \t]*và)[ \t]*)*$"
 )
 _FROM_RE = re.compile(r"(?<![^\W\d_])từ[ \t]*$")
+# "từ 50% trở lên", "từ 15 tuổi trở lên": a bound, not where a change started
+_UPWARD_RE = re.compile(r"[ \t]*trở[ \t]+lên(?![^\W\d_])")
+_DOWNWARD_RE = re.compile(r"[ \t]*trở[ \t]+xuống(?![^\W\d_])")
 # "tăng 5 bậc", "giảm 3 hạng": a change of rank
 _RANK_STEP_RE = re.compile(r"[ \t]+(?:bậc|hạng)(?![^\W\d_])")
 _THRESHOLD = r"(?:trên|dưới|hơn|từ|không quá|ít nhất|chưa đến)[ \t]*"
@@ -872,6 +875,10 @@ def _attach_segment(view: str, d: Draft, segments: list[PlaceMention]) -> None:
 
 def _attach_measure_and_qualifier(view: str, d: Draft) -> None:
     qualifier, change = cue_words.read_backwards(view, d.left[0], d.mention.start)
+    if _UPWARD_RE.match(view, d.mention.unit_end):
+        qualifier = "at_least"  # "đạt từ 50% trở lên"
+    elif _DOWNWARD_RE.match(view, d.mention.unit_end):
+        qualifier = "at_most"
     d.qualifier = qualifier
     if change == "down":
         d.value = -d.value  # "giảm 8%": negative, whether a change or a growth rate
@@ -891,7 +898,10 @@ def _attach_target(view: str, d: Draft, targets: tuple[int, int] | None, facts: 
     if (
         targets is not None
         and targets[0] <= d.mention.start < targets[1]
-        and not _FROM_RE.search(view, max(d.left[0], d.mention.start - 8), d.mention.start)
+        and not (
+            _FROM_RE.search(view, max(d.left[0], d.mention.start - 8), d.mention.start)
+            and not _UPWARD_RE.match(view, d.mention.unit_end)  # "từ 50% trở lên" is a floor
+        )
     ):
         d.is_target = True
         return
