@@ -162,6 +162,17 @@ def test_from_x_upward_is_a_floor_and_keeps_a_list_of_goals_going():
     assert by_text(extract(text), text)["20"].qualifier == "at_most"
 
 
+def test_a_text_titled_with_a_plan_to_come_states_its_goals():
+    text = (
+        "date 2025-11-02\nQuảng Ngãi phê duyệt kế hoạch phát triển thương mại điện tử giai đoạn 2026 - 2030\n"
+        "Tỉnh hướng đến nâng cao năng lực doanh nghiệp. Cụ thể, 70% doanh nghiệp ứng dụng thương mại điện tử.\n"
+        "Đến nay, toàn tỉnh đã có 1.200 doanh nghiệp bán hàng trực tuyến."
+    )
+    obs = by_text(extract(text), text)
+    assert (obs["70"].is_target, obs["70"].period_code) == (True, "2026/2030")
+    assert not obs["1.200"].is_target
+
+
 def test_results_announced_after_goals_are_no_goals():
     text = (
         "Mỗi sở chọn tối thiểu 1 lĩnh vực để chuyển đổi số. Kết quả, có 17/20 sở được công nhận có mô hình."

@@ -52,6 +52,9 @@ class DocumentFacts:
     # the latest day its province names can refer to: its publication, else the 2025 arrangement
     # for an undated text that speaks of it ("sau sáp nhập"), else unknown
     names_as_of: date | None = None
+    # the future span a dated text's title announces ("phê duyệt kế hoạch ... giai đoạn 2026 - 2030"
+    # published in 2025): what its undated figures are goals for
+    plan_horizon: Period | None = None
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +120,26 @@ def analyse_document(
     default_geo = (
         subject if subject and (titled or self_refs >= 2 or 2 * provincial_refs >= national_refs) else "VN"
     )
-    return DocumentFacts(subject, report, published, published_by, context_year, default_geo, names_as_of)
+    plan_horizon = _title_horizon(view, scan, body, published_by)
+    return DocumentFacts(
+        subject, report, published, published_by, context_year, default_geo, names_as_of, plan_horizon
+    )
+
+
+def _title_horizon(view: str, scan: PeriodScan, body: int, published_by: date | None) -> Period | None:
+    """A period to come that a dated text's first line (its title) names: the plan it is about."""
+    if published_by is None:
+        return None
+    while body < len(view) and view[body].isspace():
+        body += 1
+    title_end = view.find("\n", body)
+    title_end = len(view) if title_end < 0 else title_end
+    if len(view[body:title_end].split()) > TITLE_WORDS or ". " in view[body:title_end]:
+        return None  # a lead paragraph, not a title
+    for p in scan.mentions(body, title_end, published_by.year):
+        if p.role in ("period", "plan") and p.period is not None and p.period.start > published_by:
+            return p.period
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -313,6 +335,7 @@ def _dates_an_event(view: str, p: PeriodMention) -> bool:
     )
 
 
+TITLE_WORDS = 40
 GOAL_REACH_CHARS = 80  # how far before a year a goal word makes it the goal's year
 
 

@@ -920,6 +920,16 @@ def _attach_target(view: str, d: Draft, targets: tuple[int, int] | None, facts: 
     # publication date the reporting period is too uncertain a reference to judge that
     if d.period is not None and facts.published_date is not None and d.period.start > facts.published_date:
         d.is_target = True
+        return
+    # "Gia Lai phê duyệt kế hoạch ... giai đoạn 2026 - 2030": in a text about a plan to come, a
+    # figure dated by nothing but the text's own date is one of the plan's goals
+    if (
+        facts.plan_horizon is not None
+        and d.period is facts.report_period
+        and not cue_words.reports_achievement(view, d.sentence.start, d.sentence.end)
+    ):
+        d.is_target = True
+        d.period = facts.plan_horizon
 
 
 _SEMICOLON_RE = re.compile(r";")
