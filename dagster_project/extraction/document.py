@@ -925,6 +925,7 @@ def _attach_target(view: str, d: Draft, targets: tuple[int, int] | None, facts: 
     # figure dated by nothing but the text's own date is one of the plan's goals
     if (
         facts.plan_horizon is not None
+        and d.period is not None
         and d.period is facts.report_period
         and not cue_words.reports_achievement(view, d.sentence.start, d.sentence.end)
     ):
