@@ -149,6 +149,14 @@ from tests.extraction_helpers import by_text, extract
             "mobile_broadband_coverage_rate",
         ),
         ("Kinh tế số chiếm 18% GDP, tốc độ tăng trưởng vượt 20%/năm.", "20", "digital_economy_growth"),
+        ("Mạng di động 4G bao phủ 98% khu vực dân cư.", "98", "mobile_broadband_coverage_rate"),
+        ("Internet di động băng rộng phủ sóng 100% địa bàn.", "100", "mobile_broadband_coverage_rate"),
+        ("Tỷ lệ hộ gia đình có băng thông rộng cố định đạt 64%.", "64", "fiber_household_rate"),
+        (
+            "Hiện nay, 100% xã, phường, thị trấn của tỉnh Lào Cai đã được kết nối cáp quang đến trung tâm.",
+            "100",
+            "communes_broadband_rate",
+        ),
         # plans counted among other documents issued
         (
             "UBND tỉnh đã ban hành 2 chỉ thị, 6 quyết định và 15 kế hoạch về chuyển đổi số.",
