@@ -163,6 +163,10 @@ def test_a_plan_for_next_month_is_not_closed():
 def test_the_date_of_a_cited_document_dates_no_figure():
     found = periods("Theo Nghị định 43/2011/NĐ-CP ngày 13/6/2011, năm 2020 toàn tỉnh có 1.525 thủ tục.")
     assert [(code, role) for _, code, role in found] == [(None, "undated"), ("2020", "period")]
+    found = periods(
+        "Thực hiện Nghị quyết 57-NQ/TW ngày 22.12.2024 của Bộ Chính trị, năm 2025 tỉnh có 5 mô hình."
+    )
+    assert [(code, role) for _, code, role in found] == [(None, "undated"), ("2025", "period")]
 
 
 @pytest.mark.parametrize(

@@ -287,8 +287,9 @@ _IN_A_PROGRAMME_TITLE_AFTER_RE = re.compile(
 _ANNOUNCED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:công bố|phát hành)[ \t]+(?:hồi|vào)[ \t]+$")
 # "Đại hội ... lần thứ I (nhiệm kỳ 2025 – 2030)": a term of office, no period of a figure
 _TERM_OF_OFFICE_BEFORE_RE = re.compile(r"(?<![^\W\d_])nhiệm kỳ[ \t]*$")
+# "43/2011/NĐ-CP ngày", "57-NQ/TW ngày"
 _DOCUMENT_NUMBER_BEFORE_RE = re.compile(
-    r"\d+/[\w/.-]*[^\W\d_][\w/.-]*[ \t,]*(?:(?:ngày|ký ngày|ban hành ngày)(?:[ \t]+\d{1,2})?)?[ \t]*$"
+    r"\d+[-/][\w/.-]*[^\W\d_][\w/.-]*[ \t,]*(?:(?:ngày|ký ngày|ban hành ngày)(?:[ \t]+\d{1,2})?)?[ \t]*$"
 )
 
 
