@@ -116,6 +116,20 @@ def test_a_goals_year_is_not_the_period_an_undated_text_reports_on():
     assert result.context.report_period_code == "2023"
 
 
+def test_an_undated_text_reports_on_the_period_its_file_name_gives_when_it_names_it_too():
+    text = (
+        "Chuyển đổi số ở Nghệ An\n"
+        "Tỉnh xếp hạng thứ 15 toàn quốc về chỉ số chuyển đổi số cấp tỉnh năm 2021.\n"
+        "Trong 9 tháng năm 2022, công tác chuyển đổi số đạt nhiều kết quả. Toàn tỉnh có 300 tổ công nghệ số."
+    )
+    result = extract_document(document(text, file_name="nghe_an_9_thang_2022.txt"))
+    assert result.context.report_period_code == "2022-09"
+    other = extract_document(
+        document(text.replace("năm 2022", "năm nay"), file_name="nghe_an_9_thang_2022.txt")
+    )
+    assert other.context.report_period_code == "2021"  # the text never names 2022: its own words first
+
+
 def test_the_month_an_event_was_held_is_not_the_period_reported_on():
     text = (
         "Kinh tế số là động lực phát triển của tỉnh\n"

@@ -98,6 +98,16 @@ def analyse_document(
         or (report.grain == "year" and file_period.grain != "year" and file_period.year == report.year)
     ):
         report = file_period  # "Kết quả năm 2024 ..." in "..._6_thang_2024.txt": the first half
+    elif (
+        file_period is not None
+        and published is None
+        and report is not None
+        and report.year != file_period.year
+        and _names_year(scan, body, head, file_period.year)
+    ):
+        # "..._9_thang_2022.txt" that opens with last year's ranking ("xếp hạng 12 ... năm 2021")
+        # and then reports "trong 9 tháng năm 2022": the period its name gives, which it names too
+        report = file_period
     context_year = report.year if report else (published.year if published else None)
     # A figure nothing places belongs to the province a provincial article is about, unless the
     # article speaks of the nation far more than of its province (a provincial paper's report on
@@ -123,6 +133,13 @@ def analyse_document(
     plan_horizon = _title_horizon(view, scan, body, published_by)
     return DocumentFacts(
         subject, report, published, published_by, context_year, default_geo, names_as_of, plan_horizon
+    )
+
+
+def _names_year(scan: PeriodScan, start: int, end: int, year: int) -> bool:
+    return any(
+        p.role == "period" and p.has_year and p.period is not None and p.period.year == year
+        for p in scan.mentions(start, end, None)
     )
 
 
