@@ -24,6 +24,7 @@ from tests.extraction_helpers import by_text, document, extract
         "Vùng lõm sóng còn ở các cụm dân cư 3, 5, 7 (xã Quảng Sơn) và Khóm 2, thị trấn Sông Đốc.",
         "Tỉnh hoàn thành chuyển đổi sang IP version 6 và kết nối phần mềm 158 của Bộ Tư pháp.",
         "Tích hợp các dịch vụ công trực tuyến mức độ 3, 4 phổ biến lên Cổng dịch vụ công quốc gia.",
+        "Điểm DTI là tổng điểm của 9 chỉ số chính với 98 chỉ số thành phần.",
     ],
 )
 def test_no_quantity(text):

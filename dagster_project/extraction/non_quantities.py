@@ -143,13 +143,16 @@ def is_rank_cue(view: str, mention: NumberMention) -> bool:
     )
 
 
+_BEFORE_CHARS = 40  # the words before a number that its cues are read from
+
+
 def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -> str | None:
     """The reason ``mention`` is not a reported quantity, or None if it is one."""
     if mention.skip:
         return mention.skip
     r = rules()
     start, tail = mention.start, mention.unit_end
-    before = view[max(sentence_start, start - 32) : start]
+    before = view[max(sentence_start, start - _BEFORE_CHARS) : start]
     if r.document_number.search(before):
         return "document number"
     if r.ordinal.search(before) and not r.rank.search(before) and not is_rank_cue(view, mention):
