@@ -172,6 +172,9 @@ def test_a_text_titled_with_a_plan_to_come_states_its_goals():
     obs = by_text(extract(text), text)
     assert (obs["70"].is_target, obs["70"].period_code) == (True, "2026/2030")
     assert not obs["1.200"].is_target
+    # a goal in a headline is no plan's text: the figures under it are results
+    text = "date 2024-03-12\nHà Giang: Kinh tế số chiếm 12% GRDP vào năm 2026\nToàn tỉnh có 1.300 tổ công nghệ số."
+    assert not by_text(extract(text), text)["1.300"].is_target
 
 
 def test_results_announced_after_goals_are_no_goals():

@@ -153,6 +153,8 @@ def _title_horizon(view: str, scan: PeriodScan, body: int, published_by: date | 
     title_end = len(view) if title_end < 0 else title_end
     if len(view[body:title_end].split()) > TITLE_WORDS or ". " in view[body:title_end]:
         return None  # a lead paragraph, not a title
+    if not _PLAN_WORD_RE.search(view, body, title_end):
+        return None  # "Kinh tế số chiếm 15% GRDP vào năm 2025": a goal in a headline, not a plan's text
     for p in scan.mentions(body, title_end, published_by.year):
         if p.role in ("period", "plan") and p.period is not None and p.period.start > published_by:
             return p.period
@@ -353,6 +355,7 @@ def _dates_an_event(view: str, p: PeriodMention) -> bool:
 
 
 TITLE_WORDS = 40
+_PLAN_WORD_RE = re.compile(r"(?<![^\W\d_])(?:kế hoạch|chương trình|đề án|chiến lược|quy hoạch)(?![^\W\d_])")
 GOAL_REACH_CHARS = 80  # how far before a year a goal word makes it the goal's year
 
 
