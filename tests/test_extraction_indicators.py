@@ -157,6 +157,17 @@ from tests.extraction_helpers import by_text, extract
             "100",
             "communes_broadband_rate",
         ),
+        (
+            "Mạng viễn thông và Internet đã phủ sóng tới 100% xã; 97% thôn có kết nối băng rộng di động và "
+            "90% hộ gia đình có Internet băng rộng cố định.",
+            "97",
+            "mobile_broadband_coverage_rate",
+        ),
+        (
+            "Mạng viễn thông và Internet đã phủ sóng tới 100% xã; 97% thôn có kết nối băng rộng di động.",
+            "100",
+            "communes_broadband_rate",
+        ),
         # plans counted among other documents issued
         (
             "UBND tỉnh đã ban hành 2 chỉ thị, 6 quyết định và 15 kế hoạch về chuyển đổi số.",
