@@ -119,3 +119,15 @@ def test_an_x_over_y_is_a_part_of_the_count_of_y_stated_earlier():
     assert obs["14/20"].parent_observation_id == obs["20"].observation_id
     assert obs["20"].component == "total" and not obs["20"].is_target  # a count of goals is no goal
     assert obs["12/20"].parent_observation_id is None  # tasks, not the targets counted before
+
+
+def test_a_whole_naming_no_indicator_still_has_the_parts_its_trong_do_announces():
+    text = (
+        "Thành phố đã đưa 1.420 dịch vụ lên Cổng dịch vụ công quốc gia; trong đó, có 960 dịch vụ công "
+        "trực tuyến toàn trình và 380 dịch vụ công trực tuyến một phần."
+    )
+    obs = by_text(extract(text), text)
+    whole = obs["1.420"]
+    assert whole.component == "total"
+    assert obs["960"].parent_observation_id == whole.observation_id
+    assert obs["380"].parent_observation_id == whole.observation_id

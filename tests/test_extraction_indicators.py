@@ -257,3 +257,17 @@ def test_sub_items_measure_what_the_list_line_above_them_names():
     codes = [o.indicator_code for o in extract(text)]
     assert codes[:4] == ["online_work_processing_rate"] * 4
     assert codes[4] != "online_work_processing_rate"
+
+
+def test_a_figure_that_says_what_it_counts_does_not_borrow_another_clauses_phrase():
+    # the smartphone phrase belongs to 71,5%; 64% speaks of a thing the catalog does not know
+    text = "Toàn huyện có 71,5% người dân dùng điện thoại thông minh; 64% hợp tác xã có gian hàng trên sàn."
+    obs = by_text(extract(text), text)
+    assert obs["71,5"].indicator_code == "smartphone_adoption_rate"
+    assert obs["64"].indicator_code == "unclassified"
+
+
+def test_a_bare_item_of_a_series_takes_the_phrase_before_it():
+    text = "Tỷ lệ hồ sơ nộp trực tuyến của cấp tỉnh đạt 81%; cấp huyện đạt 66%; cấp xã đạt 52%."
+    codes = {o.stated_text: o.indicator_code for o in extract(text)}
+    assert set(codes.values()) == {"online_dossier_rate"} and len(codes) == 3

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dagster_project.extraction import cues as cue_words
+from dagster_project.extraction.indicators import UNCLASSIFIED
 
 if TYPE_CHECKING:
     from dagster_project.extraction.document import Draft
@@ -126,8 +127,11 @@ def _announces_parts(view: str, drafts: list[Draft], d: Draft) -> bool:
 def _is_part_of(view: str, d: Draft, whole: Draft) -> bool:
     """A later figure of the same indicator and unit, no larger, that names its part (a component)
     or follows the "trong đó" that opened the breakdown."""
+    announced = cue_words.parts_follow(view, whole.mention.unit_end, d.mention.start) is not None
+    # a whole that names no indicator of its own ("kết nối 1.769 dịch vụ công ...; trong đó, có
+    # 1.067 dịch vụ công trực tuyến toàn trình") still has the parts its "trong đó" announces
     if not (
-        d.indicator == whole.indicator
+        (d.indicator == whole.indicator or (whole.indicator == UNCLASSIFIED and announced))
         and d.unit == whole.unit
         and d.value <= whole.value
         and d.mention.start > whole.mention.start
@@ -136,9 +140,7 @@ def _is_part_of(view: str, d: Draft, whole: Draft) -> bool:
         return False
     if d.period_stated and not whole.period_stated:
         return False  # "trong đó trong 6 tháng đầu năm ... 120": a share of the time, not a part
-    if d.component is not None:
-        return True
-    return cue_words.parts_follow(view, whole.mention.unit_end, d.mention.start) is not None
+    return d.component is not None or announced
 
 
 def _restates(view: str, d: Draft, earlier: list[Draft]) -> Draft | None:

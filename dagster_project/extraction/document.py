@@ -58,6 +58,13 @@ _LABEL_CHARS = 200
 _PAREN_RE = re.compile(r"[()]")
 # Between a figure and a later phrase, these hand the phrase to the next figure ("22,4% và tỷ trọng ...").
 _CLAUSE_MARK_RE = re.compile(r"[,;]")
+# the words right after a figure, up to the first mark: what it counts, if it says
+# (a noun phrase: not a link to more figures, a comparison or a level, "và 12,33%", "với tốc độ",
+# "đối với cấp xã")
+_OWN_WORDS_RE = re.compile(
+    r"\s*(?!(?:và|với|đối|so|tăng|giảm|là|đạt|trong|của|vào|tại|ở|cho|khi|nhưng|hoặc|hay|"
+    r"trên|dưới|từ|đến|tới|năm|tháng|quý|so|lần|bậc|cấp)(?![^\W\d_]))[^\W\d_][^,;:()\n.\d]*"
+)
 _CONNECTOR_RE = re.compile(r"(?<![^\W\d_])(?:và|cùng|còn|đồng thời)(?![^\W\d_])|[,;(]")
 
 
@@ -679,6 +686,9 @@ def _attach_indicator(
         return
     best: tuple[float, int, str] | None = None
     n_start, n_end = d.mention.start, d.mention.unit_end
+    own = _OWN_WORDS_RE.match(view, n_end, d.clause[1])
+    describes_itself = own is not None and len(own.group(0).split()) >= 2
+    owned: set[int] = set()  # this sentence's phrases that belong to another figure
     for h in hits:
         code = code_for_unit(h.pattern, d.unit)
         if code is None:
@@ -693,6 +703,16 @@ def _attach_indicator(
             proximity = min(proximity, 0.3)
         if proximity <= 0:
             continue
+        if (
+            describes_itself
+            and not d.clause[0] <= h.start < d.clause[1]
+            and _has_figure_in_clause(view, d.sentence, h.start, [f for f in figure_spans if f[0] != n_start])
+        ):
+            # a figure that says what it counts does not borrow the phrase of another clause's
+            # figure ("66,2% dân số có điện thoại thông minh; 68,1% dân số có tài khoản"), while a
+            # bare item of a series does ("cả nước đạt 42%; bộ, ngành đạt 61%")
+            owned.add(id(h))
+            continue
         distance = min(abs(h.start - n_end), abs(n_start - h.end))
         score = h.pattern.weight * proximity
         if best is None or (score, -distance) > (best[0], -best[1]):
@@ -702,13 +722,18 @@ def _attach_indicator(
         fitting = [
             (h.pattern.weight, h.start, code)
             for h in state.hits
-            if (code := code_for_unit(h.pattern, d.unit)) is not None
+            if (code := code_for_unit(h.pattern, d.unit)) is not None and id(h) not in owned
         ]
         if fitting:
             best = (0.0, 0, max(fitting)[2])
             d.indicator_inherited = True
     if best is not None:
         d.indicator = best[2]
+
+
+def _has_figure_in_clause(view: str, sent: Span, pos: int, figure_spans: list[tuple[int, int]]) -> bool:
+    lo, hi = _clause_of(view, sent, pos)
+    return any(lo <= a and b <= hi for a, b in figure_spans)
 
 
 def _proximity(view: str, d: Draft, h: IndicatorHit, n_start: int, n_end: int) -> float:
