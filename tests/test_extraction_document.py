@@ -52,6 +52,9 @@ def test_threshold_in_a_definition():
         ("Có khoảng 300 thôn được phủ sóng.", "300", "approx"),
         ("Tỷ lệ hồ sơ quá hạn dưới 2%.", "2", "at_most"),
         ("Tỷ lệ hồ sơ trực tuyến đạt 45%.", "45", "exact"),
+        # "hàng" ends a noun here, it is not "hàng" (some) before a number
+        ("Tỷ lệ giao dịch thanh toán qua ngân hàng đạt 81%.", "81", "exact"),
+        ("Số cửa hàng là 1.200 điểm bán.", "1.200", "exact"),
     ],
 )
 def test_qualifiers(text, number, qualifier):

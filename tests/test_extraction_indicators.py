@@ -267,6 +267,13 @@ def test_a_figure_that_says_what_it_counts_does_not_borrow_another_clauses_phras
     assert obs["64"].indicator_code == "unclassified"
 
 
+def test_a_list_of_units_says_what_a_figure_counts():
+    text = "Đến nay, 95/95 xã, phường đã vận hành bộ phận một cửa; tỷ lệ hồ sơ nộp trực tuyến đạt 61%."
+    obs = by_text(extract(text), text)
+    assert obs["95/95"].indicator_code == "unclassified"
+    assert obs["61"].indicator_code == "online_dossier_rate"
+
+
 def test_a_bare_item_of_a_series_takes_the_phrase_before_it():
     text = "Tỷ lệ hồ sơ nộp trực tuyến của cấp tỉnh đạt 81%; cấp huyện đạt 66%; cấp xã đạt 52%."
     codes = {o.stated_text: o.indicator_code for o in extract(text)}

@@ -63,7 +63,7 @@ _CLAUSE_MARK_RE = re.compile(r"[,;]")
 # "đối với cấp xã")
 _OWN_WORDS_RE = re.compile(
     r"\s*(?!(?:và|với|đối|so|tăng|giảm|là|đạt|trong|của|vào|tại|ở|cho|khi|nhưng|hoặc|hay|"
-    r"trên|dưới|từ|đến|tới|năm|tháng|quý|so|lần|bậc|cấp)(?![^\W\d_]))[^\W\d_][^,;:()\n.\d]*"
+    r"trên|dưới|từ|đến|tới|năm|tháng|quý|so|lần|bậc|cấp)(?![^\W\d_]))[^\W\d_][^;:()\n.\d]*"
 )
 _CONNECTOR_RE = re.compile(r"(?<![^\W\d_])(?:và|cùng|còn|đồng thời)(?![^\W\d_])|[,;(]")
 
