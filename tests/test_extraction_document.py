@@ -384,6 +384,14 @@ def test_a_goal_stops_at_a_clause_that_reports_results():
     assert obs["7,7"].is_target is False
 
 
+@pytest.mark.parametrize("shortfall", ["hiện tỷ lệ này mới đạt", "nhưng đến tháng 6 chỉ đạt"])
+def test_a_figure_said_to_fall_short_of_a_goal_is_a_result(shortfall):
+    text = f"Huyện đặt mục tiêu năm 2025 có 90% hộ gia đình dùng cáp quang; {shortfall} 62%."
+    obs = by_text(extract(text, published="2025-07-02"), text)
+    assert obs["90"].is_target is True
+    assert obs["62"].is_target is False
+
+
 def test_a_list_of_goals_runs_on_past_its_semicolons():
     text = (
         "Mục tiêu đến hết năm 2025, đạt 100% thôn được phủ sóng băng rộng di động; "
