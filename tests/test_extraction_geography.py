@@ -172,6 +172,14 @@ def test_the_yardsticks_own_value_is_the_nations():
     assert (obs["80"].geo_code, obs["70,9"].geo_code) == ("58", "VN")
 
 
+def test_the_yardsticks_value_in_brackets_is_the_nations():
+    from tests.extraction_helpers import by_text, extract
+
+    text = "Tỷ lệ hồ sơ trực tuyến của tỉnh Kon Tum đạt 61,4%, cao hơn bình quân cả nước (55,2%)."
+    obs = by_text(extract(text), text)
+    assert (obs["61,4"].geo_code, obs["55,2"].geo_code) == ("62", "VN")
+
+
 def test_the_nations_own_index_is_national_but_a_national_address_system_is_a_name():
     from tests.extraction_helpers import by_text, extract
 

@@ -210,6 +210,11 @@ from tests.extraction_helpers import by_text, extract
             "1.850/1.920",
             "villages_mobile_covered",
         ),
+        (
+            "Năm 2024, thu ngân sách từ hoạt động thương mại điện tử trên địa bàn đạt 41,2 tỷ đồng.",
+            "41,2",
+            "ecommerce_tax_revenue",
+        ),
     ],
 )
 def test_indicator_phrasings(text, number, code):
