@@ -825,7 +825,9 @@ def _attach_geo(
 
 _AGENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:được|bởi)[ \t]+$")
 # "... mức trung bình của cả nước là 70,9%", "cao hơn bình quân cả nước (64,3%)"
-_YARDSTICK_VALUE_RE = re.compile(r"[ \t]*(?:\([ \t]*(?:là|đạt|ở mức|:)?|là|đạt|ở mức|:)[ \t]*(?:khoảng[ \t]+)?")
+_YARDSTICK_VALUE_RE = re.compile(
+    r"[ \t]*(?:\([ \t]*(?:là|đạt|ở mức|:)?|là|đạt|ở mức|:)[ \t]*(?:khoảng[ \t]+)?"
+)
 _PROVINCE_NOUN_RE = re.compile(r"[ \t]*(?:địa phương|tỉnh|tỉnh, thành|thành phố)(?![^\W\d_])")
 
 
