@@ -131,3 +131,13 @@ def test_a_whole_naming_no_indicator_still_has_the_parts_its_trong_do_announces(
     assert whole.component == "total"
     assert obs["960"].parent_observation_id == whole.observation_id
     assert obs["380"].parent_observation_id == whole.observation_id
+
+
+def test_parts_that_name_their_state_and_add_up_are_a_breakdown():
+    text = (
+        "UBND huyện đã giao 64 nhiệm vụ chuyển đổi số; đến nay đã hoàn thành 41 nhiệm vụ, "
+        "17 nhiệm vụ đang triển khai, 6 nhiệm vụ chưa triển khai."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["64"].component == "total"
+    assert [obs[n].parent_observation_id for n in ("41", "17", "6")] == [obs["64"].observation_id] * 3

@@ -216,3 +216,15 @@ def test_a_text_that_names_no_period_takes_its_file_names():
 def test_a_cited_documents_date_written_in_words_dates_no_figure():
     found = periods("Theo Quyết định số 411/QĐ-TTg ngày 31 tháng 3 năm 2022, năm 2023 tỉnh đạt 20%.")
     assert [(code, role) for _, code, role in found] == [(None, "undated"), ("2023", "period")]
+
+
+def test_an_index_named_with_its_year_dates_the_ranks_after_it():
+    from tests.extraction_helpers import by_text, extract
+
+    text = "Theo kết quả Chỉ số DTI 2023, Ninh Bình xếp thứ 14, Nam Định xếp thứ 31."
+    obs = by_text(extract(text, published="2024-08-20"), text)
+    assert (obs["14"].period_code, obs["31"].period_code) == ("2023", "2023")
+
+
+def test_a_decimal_after_a_year_like_number_is_no_year():
+    assert periods("doanh thu đạt 2022,5 tỷ đồng") == []

@@ -59,7 +59,13 @@ def link_parts_by_sum(view: str, drafts: list[Draft]) -> None:
     for i, whole in enumerate(counts):
         if whole.parent is not None or id(whole) in wholes:
             continue
-        if i + 1 < len(counts) and not _breakdown_announced(view, whole, counts[i + 1]):
+        if (
+            i + 1 < len(counts)
+            and not _breakdown_announced(view, whole, counts[i + 1])
+            # "giao 125 nhiệm vụ; đã hoàn thành 98 nhiệm vụ, 20 ... đang triển khai": a first part
+            # that names its state announces the breakdown
+            and counts[i + 1].component is None
+        ):
             continue  # "10 xã, 4 phường, 6 thị trấn" add up by chance: a list, not a breakdown
         run = 0.0
         for j in range(i + 1, min(len(counts), i + 1 + MAX_PARTS)):

@@ -138,7 +138,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"(?P<span>(?:giai[ \t]+đoạn|thời[ \t]+kỳ|từ[ \t]+năm|(?:các[ \t]+)?năm)?[ \t]*(?P<sp_a>\d{4})[ \t]*"
         r"(?:-|–|—|đến[ \t]+năm|đến)[ \t]*(?P<sp_b>\d{4}))",
         r"(?P<year>(?:cuối[ \t]+|hết[ \t]+|đầu[ \t]+|trong[ \t]+)?năm[ \t]+(?P<yr>\d{4}))",
-        r"(?P<bare_year>(?<![\d.,/])(?:19[5-9]\d|20\d\d)(?![\d.,/%]))",
+        # a year followed by punctuation ("DTI 2022, ...") is still a year; "2022,5" is a number
+        r"(?P<bare_year>(?<![\d.,/])(?:19[5-9]\d|20\d\d)(?![\d/%]|[.,]\d))",
         # "so với cùng kỳ năm trước / năm ngoái": the year before the context's (as a baseline only)
         r"(?P<last_year>năm[ \t]+(?:trước|ngoái)(?![^\W\d_]))",
         # "trong năm nay", "đến cuối năm": the year the text speaks from
