@@ -215,6 +215,11 @@ from tests.extraction_helpers import by_text, extract
             "41,2",
             "ecommerce_tax_revenue",
         ),
+        (
+            "Năm 2024 cả nước có 79,2 triệu người dùng Internet, chiếm 80,1% dân số.",
+            "80,1",
+            "internet_user_rate",
+        ),
     ],
 )
 def test_indicator_phrasings(text, number, code):
@@ -277,6 +282,14 @@ def test_a_list_of_units_says_what_a_figure_counts():
     obs = by_text(extract(text), text)
     assert obs["95/95"].indicator_code == "unclassified"
     assert obs["61"].indicator_code == "online_dossier_rate"
+
+
+def test_side_by_side_items_of_one_kind_keep_their_own_phrases():
+    # the late-dossier phrase runs on from the first item's noun to the second's words
+    text = "Quý III/2024, huyện có 97,6% hồ sơ trả kết quả đúng hạn, 2,4% hồ sơ trễ hạn."
+    obs = by_text(extract(text), text)
+    assert obs["2,4"].indicator_code == "overdue_dossier_rate"
+    assert obs["97,6"].indicator_code == "unclassified"
 
 
 def test_a_bare_item_of_a_series_takes_the_phrase_before_it():

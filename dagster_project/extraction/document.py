@@ -65,6 +65,7 @@ _OWN_WORDS_RE = re.compile(
     r"\s*(?!(?:và|với|đối|so|tăng|giảm|là|đạt|trong|của|vào|tại|ở|cho|khi|nhưng|hoặc|hay|"
     r"trên|dưới|từ|đến|tới|năm|tháng|quý|so|lần|bậc|cấp)(?![^\W\d_]))[^\W\d_][^;:()\n.\d]*"
 )
+_WORD_AFTER_RE = re.compile(r"[ \t%]*([^\W\d_]+)")
 _CONNECTOR_RE = re.compile(r"(?<![^\W\d_])(?:và|cùng|còn|đồng thời)(?![^\W\d_])|[,;(]")
 
 
@@ -694,7 +695,19 @@ def _attach_indicator(
         if code is None:
             continue
         proximity = _proximity(view, d, h, n_start, n_end)
-        if any(h.start < a and b < h.end for a, b in figure_spans if a != n_start) or (
+        over = [(a, b) for a, b in figure_spans if a != n_start and h.start < a and b < h.end]
+        if (
+            over
+            and h.start >= n_end
+            and own is not None
+            and _first_word(view, over[-1][1]) == _first_word(view, n_end)
+        ):
+            # "99,8% hồ sơ đúng hạn, 0,2% hồ sơ quá hạn": items of one kind side by side; the
+            # phrase that runs on to the next item's words is that item's
+            owned.add(id(h))
+            continue
+        over_another = bool(over)
+        if over_another or (
             h.start < n_start and n_end < h.end and _CLAUSE_MARK_RE.search(view, n_end, h.end)
         ):
             # a phrase stretching over another figure names that figure ("doanh thu ... 1.928.311 tỷ
@@ -729,6 +742,11 @@ def _attach_indicator(
             d.indicator_inherited = True
     if best is not None:
         d.indicator = best[2]
+
+
+def _first_word(view: str, pos: int) -> str:
+    m = _WORD_AFTER_RE.match(view, pos)
+    return m.group(1) if m else ""
 
 
 def _has_figure_in_clause(view: str, sent: Span, pos: int, figure_spans: list[tuple[int, int]]) -> bool:
