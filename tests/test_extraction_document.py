@@ -392,6 +392,16 @@ def test_a_figure_said_to_fall_short_of_a_goal_is_a_result(shortfall):
     assert obs["62"].is_target is False
 
 
+def test_what_a_province_expects_is_a_goal():
+    text = (
+        "Trong đó, đến 2026, huyện kỳ vọng có 85% hồ sơ công việc cấp huyện và 70% hồ sơ công việc "
+        "cấp xã được xử lý trên môi trường mạng."
+    )
+    obs = by_text(extract(text, published="2024-05-02"), text)
+    assert obs["85"].is_target and obs["70"].is_target
+    assert obs["85"].period_code == "2026"
+
+
 def test_a_list_of_goals_runs_on_past_its_semicolons():
     text = (
         "Mục tiêu đến hết năm 2025, đạt 100% thôn được phủ sóng băng rộng di động; "

@@ -296,3 +296,22 @@ def test_a_bare_item_of_a_series_takes_the_phrase_before_it():
     text = "Tỷ lệ hồ sơ nộp trực tuyến của cấp tỉnh đạt 81%; cấp huyện đạt 66%; cấp xã đạt 52%."
     codes = {o.stated_text: o.indicator_code for o in extract(text)}
     assert set(codes.values()) == {"online_dossier_rate"} and len(codes) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "code"),
+    [
+        ("Năm 2023, tỉnh xếp thứ 19/63 về Chỉ số cải cách hành chính (PAR Index).", "19/63", "unclassified"),
+        (
+            "Việt Nam đứng thứ 71/193 quốc gia về Chính phủ điện tử của Liên Hợp Quốc.",
+            "71/193",
+            "unclassified",
+        ),
+        ("Chỉ số thương mại điện tử của tỉnh xếp thứ 22/63.", "22/63", "unclassified"),
+        ("Năm 2023, tỉnh xếp thứ 19/63 về chuyển đổi số.", "19/63", "dti_rank"),
+        # a DTI pillar is no other index
+        ("Về an toàn thông tin mạng, tỉnh xếp thứ 8/63 trong bảng xếp hạng DTI.", "8/63", "dti_rank"),
+    ],
+)
+def test_a_rank_in_another_index_is_no_dti_rank(text, number, code):
+    assert by_text(extract(text), text)[number].indicator_code == code

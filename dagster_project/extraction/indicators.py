@@ -33,6 +33,7 @@ class IndicatorPattern:
     weight: float
     head: bool  # only as the counted noun right after the number
     requires: re.Pattern[str] | None
+    unless: re.Pattern[str] | None  # words in the hit's clause that make it speak of something else
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ def catalog() -> Catalog:
         if len({units[c] for c in codes}) != len(codes):
             raise ValueError(f"indicator_patterns.yaml: the family {list(codes)} has two codes with one unit")
         requires = re.compile(entry["requires"]) if entry.get("requires") else None
+        unless = re.compile(entry["unless"]) if entry.get("unless") else None
         for pat in entry["patterns"]:
             patterns.append(
                 IndicatorPattern(
@@ -75,6 +77,7 @@ def catalog() -> Catalog:
                     float(entry.get("weight", 1.0)),
                     bool(entry.get("head")),
                     requires,
+                    unless,
                 )
             )
     combined = re.compile("|".join(f"(?:{_unnamed(p.regex.pattern)})" for p in patterns))
@@ -91,11 +94,19 @@ def _find_indicator_hits(view: str, start: int, end: int) -> list[IndicatorHit]:
         if p.requires is not None and not p.requires.search(sentence):
             continue
         for m in p.regex.finditer(view, start, end):
+            if p.unless is not None and p.unless.search(view, *_clause_around(view, start, end, m)):
+                continue
             definition = (
                 m.span("definition") if "definition" in p.regex.groupindex and m.group("definition") else None
             )
             hits.append(IndicatorHit(m.start(), m.end(), p, definition))
     return hits
+
+
+def _clause_around(view: str, start: int, end: int, m: re.Match[str]) -> tuple[int, int]:
+    lo = view.rfind(";", start, m.start()) + 1 or start
+    hi = view.find(";", m.end(), end)
+    return lo, end if hi < 0 else hi
 
 
 # Patterns read words only (a number in a definition is matched by its shape, "\d+ triệu").
