@@ -220,6 +220,12 @@ from tests.extraction_helpers import by_text, extract
             "80,1",
             "internet_user_rate",
         ),
+        (
+            "Toàn huyện còn 9 thôn, bản chưa có sóng di động băng rộng.",
+            "9",
+            "villages_without_mobile_broadband",
+        ),
+        ("Toàn huyện còn 4 thôn chưa có sóng di động.", "4", "villages_without_mobile_signal"),
     ],
 )
 def test_indicator_phrasings(text, number, code):
