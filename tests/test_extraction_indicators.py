@@ -298,6 +298,16 @@ def test_side_by_side_items_of_one_kind_keep_their_own_phrases():
     assert obs["97,6"].indicator_code == "unclassified"
 
 
+def test_pairs_over_the_same_field_of_places_keep_their_own_phrases():
+    text = (
+        "Đến nay, 34/34 tỉnh, thành phố đã cấp phiếu lý lịch tư pháp qua ứng dụng; "
+        "29/34 tỉnh, thành phố triển khai sổ sức khỏe điện tử."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["29/34"].indicator_code == "electronic_health_records"
+    assert obs["34/34"].indicator_code == "unclassified"
+
+
 def test_a_bare_item_of_a_series_takes_the_phrase_before_it():
     text = "Tỷ lệ hồ sơ nộp trực tuyến của cấp tỉnh đạt 81%; cấp huyện đạt 66%; cấp xã đạt 52%."
     codes = {o.stated_text: o.indicator_code for o in extract(text)}

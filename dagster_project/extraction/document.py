@@ -280,15 +280,16 @@ def _read_sentence(
                 _target_by_year_end(d)
             d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
             d.program = _nearest_before(programs, d.mention.start) or state.program
-        _share_the_whole_s_indicator(drafts)
+        _share_the_whole_s_indicator(view, drafts)
         _rate_of_a_pair_shares_its_segment(drafts)
     _remember(view, sent, state, facts, periods, hits, places, programs, drafts)
     return drafts
 
 
-def _share_the_whole_s_indicator(drafts: list[Draft]) -> None:
+def _share_the_whole_s_indicator(view: str, drafts: list[Draft]) -> None:
     """ "đã hoàn thành 9/33; đang thực hiện 24/33 nhiệm vụ": parts of one whole, stated in one
-    sentence, measure what the one that names its noun measures."""
+    sentence, measure what the one that names its noun measures. One that says what it counts
+    does not ("63/63 địa phương đã cấp phiếu lý lịch tư pháp; 57/63 địa phương ... sổ sức khỏe")."""
     named: dict[float, str] = {}
     for d in drafts:
         den = d.mention.denominator if d.role == "q" else None
@@ -297,7 +298,13 @@ def _share_the_whole_s_indicator(drafts: list[Draft]) -> None:
     for d in drafts:
         den = d.mention.denominator if d.role == "q" else None
         unnamed = d.indicator == UNCLASSIFIED or d.indicator_inherited
-        if den is not None and unnamed and den in named and d.unit == "count":
+        if (
+            den is not None
+            and unnamed
+            and den in named
+            and d.unit == "count"
+            and not _says_what_it_counts(view, d)
+        ):
             d.indicator = named[den]
 
 
@@ -687,8 +694,7 @@ def _attach_indicator(
         return
     best: tuple[float, int, str] | None = None
     n_start, n_end = d.mention.start, d.mention.unit_end
-    own = _OWN_WORDS_RE.match(view, n_end, d.clause[1])
-    describes_itself = own is not None and len(own.group(0).split()) >= 2
+    describes_itself = _says_what_it_counts(view, d)
     owned: set[int] = set()  # this sentence's phrases that belong to another figure
     for h in hits:
         code = code_for_unit(h.pattern, d.unit)
@@ -699,7 +705,7 @@ def _attach_indicator(
         if (
             over
             and h.start >= n_end
-            and own is not None
+            and describes_itself
             and _first_word(view, over[-1][1]) == _first_word(view, n_end)
         ):
             # "99,8% hồ sơ đúng hạn, 0,2% hồ sơ quá hạn": items of one kind side by side; the
@@ -742,6 +748,13 @@ def _attach_indicator(
             d.indicator_inherited = True
     if best is not None:
         d.indicator = best[2]
+
+
+def _says_what_it_counts(view: str, d: Draft) -> bool:
+    """Words after the figure, before any mark, name what it counts ("64% hợp tác xã có gian
+    hàng"), as a bare item of a series ("cấp huyện đạt 66%") does not."""
+    own = _OWN_WORDS_RE.match(view, d.mention.unit_end, d.clause[1])
+    return own is not None and len(own.group(0).split()) >= 2
 
 
 def _first_word(view: str, pos: int) -> str:
