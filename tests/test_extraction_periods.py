@@ -228,3 +228,11 @@ def test_an_index_named_with_its_year_dates_the_ranks_after_it():
 
 def test_a_decimal_after_a_year_like_number_is_no_year():
     assert periods("doanh thu đạt 2022,5 tỷ đồng") == []
+
+
+def test_a_date_with_the_month_as_a_word_is_a_day_not_a_figure():
+    from tests.extraction_helpers import extract
+
+    text = "Thứ Sáu, 8 tháng 3, 2024, tỉnh có 1.250 doanh nghiệp công nghệ số."
+    assert [o.stated_text for o in extract(text)] == ["1.250"]
+    assert periods("Đăng ngày 21 Tháng 6 2023") == [("ngày 21 Tháng 6 2023", "2023-06-21", "period")]

@@ -46,6 +46,11 @@ def test_seed_metadata(file_name: str) -> None:
         ("07:30 | 11/07/2024", date(2024, 7, 11), datetime(2024, 7, 11, 7, 30)),
         ("Chủ nhật, 3-11-2024, 20:15", date(2024, 11, 3), datetime(2024, 11, 3, 20, 15)),
         ("Hà Nội, ngày 26 tháng 10 năm 2024", date(2024, 10, 26), None),
+        # the month as a word, as some portals print it
+        ("Thứ Sáu, 8 tháng 3, 2024", date(2024, 3, 8), None),
+        ("Đăng ngày 21 Tháng 6 2023 09:40", date(2023, 6, 21), datetime(2023, 6, 21, 9, 40)),
+        ("Cập nhật lúc 16:05 ngày 02/12/2022", date(2022, 12, 2), datetime(2022, 12, 2, 16, 5)),
+        ("(Ngày 5/9/2025)", date(2025, 9, 5), None),
     ],
 )
 def test_standalone_date_line_at_the_start(

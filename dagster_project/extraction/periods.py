@@ -118,8 +118,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"(?P<dmy>(?<![\d/])(?P<dmy_d>\d{1,2})(?P<dmy_sep>[/.-])(?P<dmy_m>\d{1,2})(?P=dmy_sep)"
         r"(?P<dmy_y>\d{4})(?![\d/]))",
         r"(?P<iso>(?<![\d/])(?P<iso_y>\d{4})-(?P<iso_m>\d{2})(?:-(?P<iso_d>\d{2}))?(?![\d/]))",
-        r"(?P<dmyw>ngày[ \t]+(?P<dmyw_d>\d{1,2})[ \t]+tháng[ \t]+(?P<dmyw_m>\d{1,2})[ \t]+năm[ \t]+"
-        r"(?P<dmyw_y>\d{4}))",
+        # "ngày 31 tháng 3 năm 2022", "15 tháng 4, 2024", "15 Tháng 4 2024"
+        r"(?P<dmyw>(?:ngày[ \t]+)?(?<!\d)(?P<dmyw_d>\d{1,2})[ \t]+tháng[ \t]+(?P<dmyw_m>\d{1,2})"
+        r"(?:[ \t]+năm[ \t]+|[ \t]*,[ \t]*|[ \t]+)(?P<dmyw_y>\d{4})(?!\d))",
         # "Sáng 8/8", "ngày 22.4", "từ 6 – 8.4" (a range of days)
         rf"(?P<dm>(?:{'|'.join(cues['day_cues'])}|từ|đến|tới)[ \t]+(?:\d{{1,2}}[ \t]*[-–][ \t]*)?"
         rf"(?P<dm_d>\d{{1,2}})[/.-](?P<dm_m>\d{{1,2}})"

@@ -71,12 +71,15 @@ _LABEL = (
 _DMY = r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})"
 _TIME = r"(?P<hour>\d{1,2})\s*[:hg]\s*(?P<minute>\d{2})(?::\d{2})?(?:\s*(?P<ampm>AM|PM|SA|CH))?"
 _ZONE = r"(?:\s*\(?\s*(?:GMT|UTC)\s*\+\s*0?7(?::?00)?\s*\)?)?"
-_SEP = r"\s*(?:[-–|,]|lúc)?\s*"
+# "15 tháng 4, 2024", "15 Tháng 4 2024", "15 tháng 4 năm 2024": the month written as a word
+_DMY_WORDS = r"(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)(?P<year>\d{4})"
+_SEP = r"\s*(?:[-–|,]|lúc|ngày)?\s*"
 _DATE_LINES = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"(?:{_LABEL})?{_WEEKDAY}?{_DMY}(?:{_SEP}{_TIME})?{_ZONE}",
+        rf"\(?(?:{_LABEL})?{_WEEKDAY}?{_DMY}(?:{_SEP}{_TIME})?{_ZONE}\)?",
         rf"(?:{_LABEL})?{_TIME}{_ZONE}{_SEP}{_WEEKDAY}?{_DMY}",
+        rf"(?:{_LABEL})?{_WEEKDAY}?{_DMY_WORDS}(?:{_SEP}{_TIME})?{_ZONE}",
         rf"(?:{_LABEL})?(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?:[T ]{_TIME})?{_ZONE}",
         # The dateline of an official document: "Hà Nội, ngày 11 tháng 7 năm 2024".
         r"(?:[^\W\d][\w ]{0,30},\s*)?"
