@@ -331,3 +331,14 @@ def test_a_bare_item_of_a_series_takes_the_phrase_before_it():
 )
 def test_a_rank_in_another_index_is_no_dti_rank(text, number, code):
     assert by_text(extract(text), text)[number].indicator_code == code
+
+
+def test_one_plan_by_its_number_is_no_count_of_plans():
+    text = (
+        "UBND tỉnh ban hành Kế hoạch số 88/KH-UBND về chuyển đổi số năm 2024 với 52 nhiệm vụ, "
+        "giao cho 19 sở, ngành thực hiện. Đến nay, 9 huyện đã ban hành kế hoạch chuyển đổi số."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["52"].indicator_code == "program_tasks"
+    assert obs["19"].indicator_code == "unclassified"
+    assert obs["9"].indicator_code == "dx_plans_issued"
