@@ -814,6 +814,8 @@ def _attach_geo(
         if not (p.kind == "national" and (comparison_scope(view, p) or names_a_national_thing(view, p)))
         # "An Giang được Bộ TT&TT đánh giá, xếp hạng 7/63": the ministry is the judge, not the place
         and not (p.kind == "body" and _AGENT_BEFORE_RE.search(view, max(0, p.start - 8), p.start))
+        # "Theo báo cáo của Bộ TT&TT, cả nước có ...": the ministry is the source, not the place
+        and not (p.kind == "body" and _SOURCE_BEFORE_RE.search(view, max(0, p.start - 24), p.start))
     ]
     # the province as it was in the figure's period ("Quảng Bình 2024" keeps its old code), and
     # never later than the text was written (a target "đến năm 2025" set in 2023 is the old one's);
@@ -855,6 +857,10 @@ def _attach_geo(
 
 
 _AGENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:được|bởi)[ \t]+$")
+_SOURCE_BEFORE_RE = re.compile(
+    r"(?:^|[.;,:\n]|(?<![^\W\d_]))[ \t]*theo(?:[ \t]+(?:báo cáo|thống kê|số liệu|dữ liệu|công bố)"
+    r"(?:[ \t]+mới nhất)?[ \t]+của)?[ \t]+$"
+)
 # "... mức trung bình của cả nước là 70,9%", "cao hơn bình quân cả nước (64,3%)"
 _YARDSTICK_VALUE_RE = re.compile(
     r"[ \t]*(?:\([ \t]*(?:là|đạt|ở mức|:)?|là|đạt|ở mức|:)[ \t]*(?:khoảng[ \t]+)?"
