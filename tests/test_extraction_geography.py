@@ -246,7 +246,7 @@ def test_a_ministry_that_judges_a_province_does_not_place_its_rank():
 def test_a_ministry_named_as_the_source_is_not_the_figures_segment():
     from tests.extraction_helpers import by_text, extract
 
-    text = "Theo số liệu của Bộ Công an, cả nước đã cấp 78 triệu thẻ căn cước gắn chíp."
+    text = "Theo thống kê của Bộ Công an, đến tháng 6/2024, cả nước đã cấp 78 triệu thẻ căn cước gắn chíp."
     assert by_text(extract(text), text)["78"].segment == "all"
     text = "Bộ Công an đã cấp 78 triệu thẻ căn cước gắn chíp."
     assert by_text(extract(text), text)["78"].segment == "ministry"
