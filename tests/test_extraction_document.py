@@ -188,6 +188,17 @@ def test_results_announced_after_goals_are_no_goals():
     assert obs["1"].is_target and not obs["17/20"].is_target
 
 
+def test_a_heading_of_results_ends_a_list_of_goals():
+    text = (
+        "1. Mục tiêu cụ thể\n"
+        "- Tỷ lệ hồ sơ trực tuyến toàn trình đạt 60%.\n"
+        "2. Kết quả thực hiện năm 2024\n"
+        "- Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình đạt 47,3%."
+    )
+    obs = by_text(extract(text, published="2025-01-20"), text)
+    assert obs["60"].is_target and not obs["47,3"].is_target
+
+
 def test_years_in_brackets_spelling_out_a_duration_date_the_clause():
     text = "Trong 5 năm (2020 - 2024), tỉnh Sơn La tổ chức 25 hội nghị về chuyển đổi số."
     assert by_text(extract(text), text)["25"].period_code == "2020/2024"

@@ -38,6 +38,7 @@ class Cues:
     target_after_re: re.Pattern[str]
     requirement_before_re: re.Pattern[str]
     goal_heading_re: re.Pattern[str]
+    results_heading_re: re.Pattern[str]
     goal_list_intro_re: re.Pattern[str]
     plan_title_re: re.Pattern[str]
     whole_before_re: re.Pattern[str]
@@ -83,6 +84,7 @@ def cues() -> Cues:
             edge + "(?:" + alternation(data["requirement_bounds"]) + r")[ \t]*$"
         ),
         goal_heading_re=re.compile(data["goal_heading_pattern"]),
+        results_heading_re=re.compile(data["results_heading_pattern"]),
         goal_list_intro_re=re.compile(data["goal_list_intro_pattern"]),
         plan_title_re=re.compile(data["plan_title_pattern"]),
         achievement_re=re.compile(whole_words(data["achievement_words"])),
@@ -160,6 +162,11 @@ def target_word_after(view: str, pos: int, end: int) -> bool:
 
 def is_goal_heading(view: str, start: int, end: int) -> bool:
     return cues().goal_heading_re.match(view[start:end]) is not None
+
+
+def is_results_heading(view: str, start: int, end: int) -> bool:
+    """ "II. KẾT QUẢ NĂM 2023": a heading of what was done, which ends a list of goals."""
+    return cues().results_heading_re.match(view[start:end]) is not None
 
 
 def introduces_goals(view: str, start: int, end: int) -> bool:

@@ -154,7 +154,10 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         ):
             in_goals = True
             continue
-        if in_goals and cue_words.reports_achievement(view, para.start, para.end):
+        if in_goals and (
+            cue_words.reports_achievement(view, para.start, para.end)
+            or cue_words.is_results_heading(view, para.start, para.end)
+        ):
             in_goals = False
         if intro is not None and at > intro_at + 1 and not _LIST_ITEM_RE.match(view, para.start, para.end):
             intro = None  # the list is over (its first item may be written without a marker)
