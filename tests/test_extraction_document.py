@@ -912,6 +912,12 @@ def test_a_count_runs_up_to_the_day_that_ends_a_span_of_days():
     assert (obs["20.758"].period_code, obs["2.011"].period_code) == ("2025-12-10", "2025-12-10")
 
 
+def test_years_listed_with_respectively_later_in_the_clause():
+    text = "Năm 2021 và 2022, tỷ lệ hộ có cáp quang của tỉnh Bắc Kạn lần lượt đạt 52,1% và 60,4%."
+    obs = by_text(extract(text, published="2023-02-01"), text)
+    assert (obs["52,1"].period_code, obs["60,4"].period_code) == ("2021", "2022")
+
+
 def test_years_listed_then_figures_respectively_and_a_value_of_a_year():
     text = "Tỷ trọng kinh tế số/GDP năm 2021, 2022 lần lượt là 11,91% và 14,26%; năm 2023 ước đạt 16,5%."
     obs = by_text(extract(text), text)

@@ -1147,13 +1147,14 @@ def _respectively(
     years_named = [
         p for p in periods if p.role == "period" and p.period is not None and p.period.grain == "year"
     ]
+    # ("Năm 2022 và 2023, tỷ lệ ... lần lượt đạt 25,4% và 38,9%": the word may come later, before
+    # the figures)
     for year_run in _listed_runs(view, years_named):
         last = year_run[-1]
-        if _RESPECTIVELY_RE.match(view, last.end + 1, last.end + 12):
-            listed = [d for d in drafts if d.mention.start > last.end and d.clause[0] <= last.end]
-            if len(listed) >= len(year_run):
-                for year_mention, d in zip(year_run, listed, strict=False):
-                    d.fixed_period = year_mention.period
+        listed = [d for d in drafts if d.mention.start > last.end and d.clause[0] <= last.end]
+        if len(listed) >= len(year_run) and _RESPECTIVELY_RE.search(view, last.end, listed[0].mention.start):
+            for year_mention, d in zip(year_run, listed, strict=False):
+                d.fixed_period = year_mention.period
 
 
 class _Spanned(Protocol):
