@@ -45,6 +45,7 @@ from dagster_project.extraction.periods import (
     period_from_code,
     year_period,
 )
+from dagster_project.extraction.tables import TableCells
 from dagster_project.extraction.textnorm import Span, match_view, paragraphs, sentences
 from dagster_project.schema import DocumentContext, IngestedDocument, Observation
 
@@ -141,6 +142,7 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         for sent in sents
     }
     periods = PeriodScan(view)
+    cells = TableCells(view)
     facts = analyse_document(view, document, [p for found in places.values() for p in found], periods)
     drafts: list[Draft] = []
     in_goals = False  # under a "Mục tiêu cụ thể" heading, until a line reports what was done
@@ -148,7 +150,11 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
     intro: ParagraphState | None = None  # a paragraph ending "như sau:" and the list it opens
     intro_at = -1
     label_hits: list[IndicatorHit] = []  # what a short list line without figures names
+    caption_hits: list[IndicatorHit] = []  # what the lines above a table name (its title)
     for at, (para, sents) in enumerate(laid_out):
+        in_table = cells.in_table(para.start)
+        if in_table and (at == 0 or not cells.in_table(laid_out[at - 1][0].start)):
+            caption_hits = _caption_hits(view, [p for p, _ in laid_out[max(0, at - _CAPTION_LINES) : at]])
         if cue_words.is_goal_heading(view, para.start, para.end) or (
             at == 0 and cue_words.is_plan_title(view, para.start, para.end)
         ):
@@ -179,12 +185,16 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
             state = replace(previous, hits=[], goals=in_goals)
         if sub_item and label_hits:
             state.hits = list(label_hits)
+        elif in_table:
+            # a table's rows measure what its title names ("Tỷ lệ hồ sơ trực tuyến ... của các
+            # địa phương" then "1 | Bình Dương | 87,5")
+            state.hits = list(caption_hits)
         previous = state
         if intro is None and view[para.start : para.end].rstrip().endswith(":"):
             intro, intro_at = state, at
         para_drafts: list[Draft] = []
         for sent in sents:
-            found = _read_sentence(text, view, sent, state, facts, places[sent], periods)
+            found = _read_sentence(text, view, sent, state, facts, places[sent], periods, cells)
             para_drafts.extend(found)
         link_parts(view, para_drafts)
         link_parts_by_sum(view, para_drafts)
@@ -211,6 +221,19 @@ def _context(document: IngestedDocument, facts: DocumentFacts | None) -> Documen
     )
 
 
+# how many lines above a table may hold its title (a date line or a note may stand between)
+_CAPTION_LINES = 3
+
+
+def _caption_hits(view: str, above: list[Span]) -> list[IndicatorHit]:
+    """The indicator phrasings of the nearest line above a table that names any."""
+    for para in reversed(above):
+        hits = find_indicator_hits(view, para.start, para.end)
+        if hits:
+            return hits
+    return []
+
+
 def _read_sentence(
     text: str,
     view: str,
@@ -219,6 +242,7 @@ def _read_sentence(
     facts: DocumentFacts,
     places: list[PlaceMention],
     period_scan: PeriodScan,
+    cells: TableCells,
 ) -> list[Draft]:
     s, e = sent.start, sent.end
     periods = period_scan.mentions(s, e, state.year or facts.context_year)
@@ -226,7 +250,7 @@ def _read_sentence(
     programs = cue_words.find_programs(view, s, e)
     drafts: list[Draft] = []
     if _DIGIT_RE.search(view, s, e):
-        quantities = _quantities(view, s, e, periods, hits)
+        quantities = _quantities(view, s, e, periods, hits, cells)
         drafts = [_draft(view, sent, n, quantities, i) for i, n in enumerate(quantities)]
         for d in drafts:  # "xếp hạng A, B, C của tỉnh lần lượt là 15, 7, 4"
             if (
@@ -355,7 +379,7 @@ def _ranks_in_their_field(view: str, drafts: list[Draft], state: ParagraphState)
 
 
 def _quantities(
-    view: str, s: int, e: int, periods: list[PeriodMention], hits: list[IndicatorHit]
+    view: str, s: int, e: int, periods: list[PeriodMention], hits: list[IndicatorHit], cells: TableCells
 ) -> list[NumberMention]:
     """The numbers of a sentence that are stated quantities, with their units settled."""
     per_thousand = per_thousand_phrases(view, s, e)
@@ -370,6 +394,11 @@ def _quantities(
             continue
         if why_not_a_quantity(view, n, s) is not None:
             continue
+        column = cells.kind_at(n.start)
+        if column == "row_number":
+            continue  # a table's "STT" column numbers its rows
+        if column == "percent" and n.unit == "count" and n.denominator is None:
+            n.unit = "percent"  # a bare number under "Tỷ lệ (%)"
         if _defines_previous(view, quantities, n) or _range_end(view, dropped, n):
             dropped = n
             continue
