@@ -308,6 +308,16 @@ def test_pairs_over_the_same_field_of_places_keep_their_own_phrases():
     assert obs["34/34"].indicator_code == "unclassified"
 
 
+def test_a_figure_whose_clause_names_its_subject_first_does_not_borrow_either():
+    text = (
+        "Tỷ lệ người dân có điện thoại thông minh đạt 82%; tỷ lệ người dân có hồ sơ sức khỏe "
+        "điện tử đạt 76%; năng suất lao động tăng 6%."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["82"].indicator_code == "smartphone_adoption_rate"
+    assert obs["6"].indicator_code == "unclassified"
+
+
 def test_a_bare_item_of_a_series_takes_the_phrase_before_it():
     text = "Tỷ lệ hồ sơ nộp trực tuyến của cấp tỉnh đạt 81%; cấp huyện đạt 66%; cấp xã đạt 52%."
     codes = {o.stated_text: o.indicator_code for o in extract(text)}

@@ -21,6 +21,7 @@ class Cues:
     qualifier_signs: dict[str, str]
     max_qualifier_len: int
     fillers: frozenset[str]
+    subject_fillers: frozenset[str]
     change_of: dict[tuple[str, ...], str]
     growth: frozenset[tuple[str, ...]]
     target_re: re.Pattern[str]
@@ -61,6 +62,7 @@ def cues() -> Cues:
         qualifier_signs=dict(data["qualifier_signs"]),
         max_qualifier_len=max(len(k) for k in qualifier_of),
         fillers=frozenset(data["filler_words"]),
+        subject_fillers=frozenset(data["subject_filler_words"]),
         change_of=change_of,
         growth=frozenset(tuple(p.split()) for p in data["growth_words"]),
         target_re=re.compile(whole_words(data["target_cues"])),

@@ -288,7 +288,9 @@ def _read_sentence(
         figure_spans = [(d.mention.start, d.mention.unit_end) for d in drafts]
         for d in drafts:
             _attach_period(view, d, periods, groups, state, facts, figure_spans)
-            _attach_indicator(view, d, hits, state, figure_spans)
+            _attach_indicator(
+                view, d, hits, state, figure_spans, _named_before(view, d, places, segments, periods)
+            )
             if d.fixed_period is not None:
                 d.period = d.fixed_period
             if d.role == "q":
@@ -720,13 +722,18 @@ def _at_baseline(view: str, baseline: PeriodMention, current: Period | None) -> 
 
 
 def _attach_indicator(
-    view: str, d: Draft, hits: list[IndicatorHit], state: ParagraphState, figure_spans: list[tuple[int, int]]
+    view: str,
+    d: Draft,
+    hits: list[IndicatorHit],
+    state: ParagraphState,
+    figure_spans: list[tuple[int, int]],
+    named_before: bool = False,
 ) -> None:
     if d.role == "rank":
         return
     best: tuple[float, int, str] | None = None
     n_start, n_end = d.mention.start, d.mention.unit_end
-    describes_itself = _says_what_it_counts(view, d)
+    describes_itself = named_before or _says_what_it_counts(view, d)
     owned: set[int] = set()  # this sentence's phrases that belong to another figure
     for h in hits:
         code = code_for_unit(h.pattern, d.unit)
@@ -780,6 +787,32 @@ def _attach_indicator(
             d.indicator_inherited = True
     if best is not None:
         d.indicator = best[2]
+
+
+_WORD_RE_LOCAL = re.compile(r"[^\W\d_]+")
+
+
+def _named_before(
+    view: str,
+    d: Draft,
+    places: list[PlaceMention],
+    segments: list[PlaceMention],
+    periods: list[PeriodMention],
+) -> bool:
+    """The figure's clause names what it measures before it ("giá trị thanh toán qua mã QR đạt
+    ..."), beyond places, levels, periods and verbs ("cấp huyện đạt 66%", "năm 2023 là ...")."""
+    lo = max(d.clause[0], d.left[0])
+    hi = d.mention.start
+    if hi - lo < 8:
+        return False
+    mentions: list[_Spanned] = [*places, *segments, *periods]
+    spans = [(m.start, m.end) for m in mentions if m.end > lo and m.start < hi]
+    words = [
+        w.group()
+        for w in _WORD_RE_LOCAL.finditer(view, lo, hi)
+        if not any(a <= w.start() < b for a, b in spans) and w.group() not in cue_words.cues().subject_fillers
+    ]
+    return len(words) >= 3
 
 
 def _says_what_it_counts(view: str, d: Draft) -> bool:
