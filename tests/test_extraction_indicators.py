@@ -335,6 +335,8 @@ def test_a_bare_item_of_a_series_takes_the_phrase_before_it():
         ),
         ("Chỉ số thương mại điện tử của tỉnh xếp thứ 22/63.", "22/63", "unclassified"),
         ("Năm 2023, tỉnh xếp thứ 19/63 về chuyển đổi số.", "19/63", "dti_rank"),
+        # the rank of a rate the clause names
+        ("Tỷ lệ thanh toán trực tuyến của tỉnh đạt 48%, xếp thứ 9 cả nước.", "9", "unclassified"),
         # a DTI pillar is no other index
         ("Về an toàn thông tin mạng, tỉnh xếp thứ 8/63 trong bảng xếp hạng DTI.", "8/63", "dti_rank"),
     ],
