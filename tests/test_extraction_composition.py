@@ -141,3 +141,13 @@ def test_parts_that_name_their_state_and_add_up_are_a_breakdown():
     obs = by_text(extract(text), text)
     assert obs["64"].component == "total"
     assert [obs[n].parent_observation_id for n in ("41", "17", "6")] == [obs["64"].observation_id] * 3
+
+
+def test_the_count_left_of_an_x_over_y_measures_what_it_measures():
+    text = (
+        "Tỉnh đã triển khai 21/25 dịch vụ công thiết yếu theo Đề án 06; 4 dịch vụ còn lại đang được "
+        "triển khai."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["4"].indicator_code == obs["21/25"].indicator_code == "essential_services_online"
+    assert obs["4"].component == "in_progress"

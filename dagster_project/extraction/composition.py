@@ -191,3 +191,28 @@ def _head_words(view: str, pos: int) -> tuple[str, str] | None:
     """The two words right after a figure: the noun it counts ("chỉ tiêu", "mục tiêu", "dự án")."""
     m = _HEAD_WORDS_RE.match(view, pos)
     return (m.group(1), m.group(2)) if m else None
+
+
+_REMAINDER_RE = re.compile(r"(?<![^\W\d_])còn(?:[ \t]+lại)?(?![^\W\d_])")
+
+
+def share_the_remainder_s_indicator(view: str, drafts: list[Draft]) -> None:
+    """ "hoàn thành 18/25 dịch vụ công thiết yếu; 7 dịch vụ còn lại đang triển khai": the count
+    left of an X/Y (Y - X, said to remain) measures what the X/Y measures."""
+    for i, xy in enumerate(drafts):
+        den = xy.mention.denominator if xy.role == "q" else None
+        if den is None or xy.unit != "count" or xy.indicator == UNCLASSIFIED:
+            continue
+        for rest in drafts[i + 1 : i + 3]:
+            if (
+                rest.role == "q"
+                and rest.unit == "count"
+                and rest.mention.denominator is None
+                and rest.indicator == UNCLASSIFIED
+                and abs(rest.value - (den - xy.value)) < 1e-9
+                and _REMAINDER_RE.search(
+                    view, max(rest.clause[0], rest.mention.start - 12), rest.mention.unit_end + 30
+                )
+            ):
+                rest.indicator = xy.indicator
+                break

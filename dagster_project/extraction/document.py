@@ -17,7 +17,12 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 from dagster_project.extraction import cues as cue_words
-from dagster_project.extraction.composition import link_parts, link_parts_by_sum, link_to_stated_whole
+from dagster_project.extraction.composition import (
+    link_parts,
+    link_parts_by_sum,
+    link_to_stated_whole,
+    share_the_remainder_s_indicator,
+)
 from dagster_project.extraction.context import HEAD_CHARS, HORIZON_BEFORE_RE, DocumentFacts, analyse_document
 from dagster_project.extraction.geography import (
     PlaceMention,
@@ -206,6 +211,7 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         if cue_words.introduces_goals(view, para.start, para.end):
             in_goals = True  # "... với các chỉ tiêu chủ yếu:" then the list
     link_to_stated_whole(view, drafts)
+    share_the_remainder_s_indicator(view, drafts)
     return ExtractionResult(_context(document, facts), _finalise(document, text, drafts))
 
 
