@@ -250,3 +250,13 @@ def test_a_ministry_named_as_the_source_is_not_the_figures_segment():
     assert by_text(extract(text), text)["78"].segment == "all"
     text = "Bộ Công an đã cấp 78 triệu thẻ căn cước gắn chíp."
     assert by_text(extract(text), text)["78"].segment == "ministry"
+
+
+def test_a_districts_syllables_in_lower_case_are_words_not_its_name():
+    from tests.extraction_helpers import by_text, extract
+
+    # "tham gia Bình dân học vụ số" holds "gia bình", a district of Bắc Ninh, in lower case
+    text = "Đã có 12.000 người tham gia Bình dân học vụ số."
+    assert by_text(extract(text), text)["12.000"].geo_code == "VN"
+    text = "Huyện Gia Bình có 12.000 người tham gia Bình dân học vụ số."
+    assert by_text(extract(text), text)["12.000"].geo_code == "27"

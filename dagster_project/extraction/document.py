@@ -141,7 +141,7 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
     # (a long text's subject is read from its head, so a paragraph past it without figures is not read)
     laid_out = [(para, sentences(text, para)) for para in paragraphs(text)]
     places = {
-        sent: find_places(view, sent.start, sent.end)
+        sent: [p for p in find_places(view, sent.start, sent.end) if _written_as_a_name(text, p)]
         for para, sents in laid_out
         if para.start < HEAD_CHARS or _DIGIT_RE.search(view, para.start, para.end)
         for sent in sents
@@ -225,6 +225,18 @@ def _context(document: IngestedDocument, facts: DocumentFacts | None) -> Documen
         report_period_end=period.end if period else None,
         extractor_version=EXTRACTOR_VERSION,
     )
+
+
+_UNIT_WORDS = frozenset(["huyện", "thị", "xã", "quận", "thành", "phố", "tp"])
+
+
+def _written_as_a_name(text: str, p: PlaceMention) -> bool:
+    """A district's name is capitalised as names are ("huyện Gia Bình"); the same syllables in
+    lower case are words ("tham gia Bình dân học vụ số")."""
+    if p.kind != "district":
+        return True
+    words = [w for w in _WORD_RE_LOCAL.findall(text, p.start, p.end) if w.lower() not in _UNIT_WORDS]
+    return all(w[0].isupper() for w in words)
 
 
 # how many lines above a table may hold its title (a date line or a note may stand between)
