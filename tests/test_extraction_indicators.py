@@ -354,3 +354,31 @@ def test_one_plan_by_its_number_is_no_count_of_plans():
     assert obs["52"].indicator_code == "program_tasks"
     assert obs["19"].indicator_code == "unclassified"
     assert obs["9"].indicator_code == "dx_plans_issued"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "code"),
+    [
+        # units that have a rate are counted, not the rate's dossiers or households
+        (
+            "Năm 2024, cả nước có 8 cơ quan, địa phương có tỷ lệ hồ sơ trực tuyến toàn trình trên 50%.",
+            "8",
+            "unclassified",
+        ),
+        (
+            "Hệ thống ghi nhận 12 bộ, ngành và địa phương có tỷ lệ hồ sơ trực tuyến toàn trình dưới 10%.",
+            "12",
+            "unclassified",
+        ),
+        # the rate's own figure keeps the phrase
+        (
+            "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 45,8%, với 1,2 triệu hồ sơ trực tuyến toàn trình.",
+            "45,8",
+            "online_dossier_rate",
+        ),
+        # a count of dossiers names them itself
+        ("Tỉnh tiếp nhận 1.250 hồ sơ trực tuyến toàn trình.", "1.250", "online_dossiers"),
+    ],
+)
+def test_a_count_of_units_that_have_a_rate_is_no_count_of_the_rate_s_items(text, number, code):
+    assert by_text(extract(text), text)[number].indicator_code == code

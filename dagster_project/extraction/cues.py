@@ -47,6 +47,7 @@ class Cues:
     parts_follow_re: re.Pattern[str]
     continuation_re: re.Pattern[str]
     change_re: re.Pattern[str]
+    counted_by_a_rate_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +95,7 @@ def cues() -> Cues:
         whole_before_re=re.compile(edge + "(?:" + alternation(data["whole_before"]) + r")[ \t]*$"),
         parts_follow_re=re.compile(whole_words(data["parts_follow"])),
         change_re=re.compile(whole_words([*data["change_up"], *data["change_down"]])),
+        counted_by_a_rate_re=re.compile(data["counted_by_a_rate_pattern"]),
         continuation_re=re.compile(
             r"[ \t\-–•*+]*(?:" + alternation(data["paragraph_continuations"]) + r")(?![^\W\d_])"
         ),

@@ -757,6 +757,15 @@ def _attach_indicator(
         code = code_for_unit(h.pattern, d.unit)
         if code is None:
             continue
+        if (
+            d.unit == "count"
+            and h.start >= n_end
+            and cue_words.cues().counted_by_a_rate_re.match(view[n_end : h.start])
+        ):
+            # "8 cơ quan, địa phương có tỷ lệ hồ sơ trực tuyến toàn trình trên 50%": the rate is
+            # what the counted units have, not what the count counts
+            owned.add(id(h))
+            continue
         proximity = _proximity(view, d, h, n_start, n_end)
         over = [(a, b) for a, b in figure_spans if a != n_start and h.start < a and b < h.end]
         if (
