@@ -334,6 +334,14 @@ def test_a_bare_item_of_a_series_takes_the_phrase_before_it():
             "unclassified",
         ),
         ("Chỉ số thương mại điện tử của tỉnh xếp thứ 22/63.", "22/63", "unclassified"),
+        # a report on the national digital transformation is not yet the DTI
+        (
+            "Báo cáo về tình hình chuyển đổi số quốc gia, Bộ cho biết Việt Nam vươn lên vị trí thứ "
+            "70/193 trong bảng xếp hạng Chính phủ điện tử của Liên Hợp Quốc.",
+            "70/193",
+            "unclassified",
+        ),
+        ("Năm 2022, tỉnh đứng thứ 12/63 về chỉ số chuyển đổi số cấp tỉnh.", "12/63", "dti_rank"),
         ("Năm 2023, tỉnh xếp thứ 19/63 về chuyển đổi số.", "19/63", "dti_rank"),
         # the rank of a rate the clause names
         ("Tỷ lệ thanh toán trực tuyến của tỉnh đạt 48%, xếp thứ 9 cả nước.", "9", "unclassified"),
