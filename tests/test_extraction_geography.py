@@ -250,6 +250,12 @@ def test_a_ministry_named_as_the_source_is_not_the_figures_segment():
     assert by_text(extract(text), text)["78"].segment == "all"
     text = "Bộ Công an đã cấp 78 triệu thẻ căn cước gắn chíp."
     assert by_text(extract(text), text)["78"].segment == "ministry"
+    # a ministry that speaks reports the nation's figure
+    text = "Bộ Thông tin và Truyền thông cho biết, kinh tế số chiếm 15,2% GDP."
+    assert (by_text(extract(text), text)["15,2"].segment, by_text(extract(text), text)["15,2"].geo_code) == (
+        "all",
+        "VN",
+    )
 
 
 def test_a_districts_syllables_in_lower_case_are_words_not_its_name():

@@ -236,3 +236,14 @@ def test_a_date_with_the_month_as_a_word_is_a_day_not_a_figure():
     text = "Thứ Sáu, 8 tháng 3, 2024, tỉnh có 1.250 doanh nghiệp công nghệ số."
     assert [o.stated_text for o in extract(text)] == ["1.250"]
     assert periods("Đăng ngày 21 Tháng 6 2023") == [("ngày 21 Tháng 6 2023", "2023-06-21", "period")]
+
+
+def test_a_period_brought_in_after_the_figure_beats_the_meeting_s_date_before_it():
+    from tests.extraction_helpers import by_text, extract
+
+    text = (
+        "Tại hội nghị giữa tháng 7/2023, Bộ cho biết, kinh tế số chiếm 15,2% GDP trong 6 tháng đầu năm 2023. "
+        "Hội nghị ngày 15/10/2024 cho biết tỷ lệ hồ sơ trực tuyến đạt 40% trong quý III/2024."
+    )
+    obs = by_text(extract(text, published="2024-10-20"), text)
+    assert (obs["15,2"].period_code, obs["40"].period_code) == ("2023-H1", "2024-Q3")

@@ -646,7 +646,7 @@ def _visible(groups: list[tuple[int, int]], pos: int, mention_pos: int) -> bool:
 _NEW_STATEMENT_RE = re.compile(
     r",[ \t]*(?:và|nhưng|song|còn|trong khi)(?![^\W\d_])|(?<![^\W\d_])(?:dự kiến|sẽ|dự báo)(?![^\W\d_])"
 )
-_VAO_GAP_RE = re.compile(r"[^\d,;()]{0,50}?(?<![^\W\d_])vào[ \t]+")
+_VAO_GAP_RE = re.compile(r"[^\d,;()]{0,50}?(?<![^\W\d_])(?:vào|trong)[ \t]+")
 _ADJACENT_RE = re.compile(
     r"[ \t]*(?:vào[ \t]+|của[ \t]+"
     r"|\([ \t]*(?:(?:tính[ \t]+)?(?:đến|tới)[ \t]+(?:hết[ \t]+)?(?:ngày[ \t]+)?|ngày[ \t]+))?"
@@ -684,8 +684,9 @@ def _attach_period(
         and d.clause[0] <= p.start < d.clause[1]
         and _ADJACENT_RE.fullmatch(view, d.mention.unit_end, p.start)
     ]
-    # "khoảng 30% GDP vào năm 2030", "100% người dùng có điện thoại thông minh vào cuối năm 2024":
-    # a period brought in by "vào" after the figure, before any other figure, dates it
+    # "khoảng 30% GDP vào năm 2030", "15,2% GDP trong 6 tháng đầu năm 2023": a period brought in by
+    # "vào"/"trong" after the figure, before any other figure, dates it (not the meeting's date
+    # earlier in the sentence, "Hội nghị giữa tháng 7/2023 cho biết, ...")
     by_vao = [p for p in after if _VAO_GAP_RE.fullmatch(view, d.mention.unit_end, p.start)]
     chosen = adjacent[0] if adjacent else by_vao[0] if by_vao else before[-1] if before else None
     if chosen is None and after:
@@ -941,8 +942,10 @@ def _attach_geo(
     for group in (before[-1:], after[:1], sent_before[-1:]):
         if group:
             d.geo = _geo_code(group[0], facts, when)
-            if group[0].kind == "body":
-                d.segment = "ministry"  # a named ministry's own figure
+            # a named ministry's own figure; one that speaks ("Bộ TT&TT cho biết, kinh tế số chiếm
+            # 15,2% GDP") reports the nation's
+            if group[0].kind == "body" and not _SPEAKS_AFTER_RE.match(view, group[0].end):
+                d.segment = "ministry"
             d.placed_by_district = group[0].kind == "district"
             return
     d.geo = state.geo or facts.default_geo
@@ -952,6 +955,10 @@ _AGENT_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:được|bởi)[ \t]+$")
 _SOURCE_BEFORE_RE = re.compile(
     r"(?:^|[.;,:\n]|(?<![^\W\d_]))[ \t]*theo(?:[ \t]+(?:báo cáo|thống kê|số liệu|dữ liệu|công bố)"
     r"(?:[ \t]+mới nhất)?[ \t]+của)?[ \t]+$"
+)
+_SPEAKS_AFTER_RE = re.compile(
+    r"[ \t]*(?:\([^()]{0,20}\)[ \t]*)?(?:(?:đã|vừa|cũng|mới)[ \t]+)?"
+    r"(?:cho biết|báo cáo|thông tin|thông báo|công bố|nhận định|đánh giá|dẫn số liệu)(?![^\W\d_])"
 )
 # "... mức trung bình của cả nước là 70,9%", "cao hơn bình quân cả nước (64,3%)"
 _YARDSTICK_VALUE_RE = re.compile(
