@@ -390,3 +390,42 @@ def test_one_plan_by_its_number_is_no_count_of_plans():
 )
 def test_a_count_of_units_that_have_a_rate_is_no_count_of_the_rate_s_items(text, number, code):
     assert by_text(extract(text), text)[number].indicator_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "code"),
+    [
+        # procedures are no dossiers, whatever the clause goes on to say
+        (
+            "Cổng có 4.475 thủ tục tiếp nhận hồ sơ trực tuyến, đạt 70,8% tổng số thủ tục hành chính.",
+            "4.475",
+            "unclassified",
+        ),
+        (
+            "Tỉnh cung cấp 1.350 thủ tục dịch vụ công trực tuyến, tiếp nhận 52.000 hồ sơ nộp trực tuyến.",
+            "1.350",
+            "online_service_procedures",
+        ),
+        # visits are counted by no indicator
+        (
+            "Người dân dùng VNeID để sử dụng dịch vụ công trực tuyến đạt khoảng 425.000 lượt truy cập.",
+            "425.000",
+            "unclassified",
+        ),
+        # a noun the list does not restrict leaves the phrase free
+        ("Tỉnh tiếp nhận 1.400 hồ sơ trực tuyến toàn trình.", "1.400", "online_dossiers"),
+    ],
+)
+def test_the_noun_after_a_count_decides_which_indicators_can_count_it(text, number, code):
+    assert by_text(extract(text), text)[number].indicator_code == code
+
+
+def test_counted_nouns_name_only_count_indicators_of_the_catalog():
+    from dagster_project.extraction.indicators import codes_counting_the_noun_at
+
+    with open(seed_path("indicators.csv"), encoding="utf-8") as fh:
+        units = {row["indicator_code"]: row["unit"] for row in csv.DictReader(fh)}
+    codes = codes_counting_the_noun_at(" hồ sơ trực tuyến", 0)
+    assert codes is not None and "online_dossiers" in codes
+    assert all(units[c] == "count" for c in codes)
+    assert codes_counting_the_noun_at(" người dân", 0) is None

@@ -37,6 +37,7 @@ from dagster_project.extraction.indicators import (
     UNCLASSIFIED,
     IndicatorHit,
     code_for_unit,
+    codes_counting_the_noun_at,
     find_indicator_hits,
     is_growth_indicator,
 )
@@ -754,9 +755,11 @@ def _attach_indicator(
     n_start, n_end = d.mention.start, d.mention.unit_end
     describes_itself = named_before or _says_what_it_counts(view, d)
     owned: set[int] = set()  # this sentence's phrases that belong to another figure
+    # the noun right after a count says what it counts: "4.475 thủ tục" are no dossiers
+    countable = codes_counting_the_noun_at(view, n_end) if d.unit == "count" else None
     for h in hits:
         code = code_for_unit(h.pattern, d.unit)
-        if code is None:
+        if code is None or (countable is not None and code not in countable):
             continue
         if (
             d.unit == "count"
@@ -808,7 +811,9 @@ def _attach_indicator(
         fitting = [
             (h.pattern.weight, h.start, code)
             for h in state.hits
-            if (code := code_for_unit(h.pattern, d.unit)) is not None and id(h) not in owned
+            if (code := code_for_unit(h.pattern, d.unit)) is not None
+            and id(h) not in owned
+            and (countable is None or code in countable)
         ]
         if fitting:
             best = (0.0, 0, max(fitting)[2])

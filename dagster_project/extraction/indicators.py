@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dagster_project.extraction.lexicon import load_csv, load_yaml, seed_path
+from dagster_project.extraction.lexicon import alternation, load_csv, load_yaml, seed_path
 from dagster_project.extraction.textnorm import ShapeMemo
 
 UNCLASSIFIED = "unclassified"
@@ -145,3 +145,22 @@ def _with_abbreviations(pattern: str, abbreviations: dict[str, list[str]]) -> st
 def _unnamed(pattern: str) -> str:
     """A pattern without named groups, so that many can be joined into one pre-filter."""
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@lru_cache(maxsize=1)
+def _counted_nouns() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    nouns: dict[str, list[str]] = load_yaml("counted_nouns.yaml")
+    units = catalog().units
+    unknown = sorted({c for codes in nouns.values() for c in codes if units.get(c) != "count"})
+    if unknown:
+        raise ValueError(f"counted_nouns.yaml names codes that are no count in the catalog: {unknown}")
+    regex = re.compile(r"[ \t]*(" + alternation(list(nouns)) + r")(?![^\W\d_])")
+    return regex, {noun: frozenset(codes) for noun, codes in nouns.items()}
+
+
+def codes_counting_the_noun_at(view: str, pos: int) -> frozenset[str] | None:
+    """The count indicators that may count the noun written at ``pos`` ("4.475 thủ tục": procedures,
+    not dossiers); None when the noun there is not one that restricts them."""
+    regex, codes = _counted_nouns()
+    m = regex.match(view, pos)
+    return codes[m.group(1)] if m else None
