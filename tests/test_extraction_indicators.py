@@ -428,4 +428,17 @@ def test_counted_nouns_name_only_count_indicators_of_the_catalog():
     codes = codes_counting_the_noun_at(" hồ sơ trực tuyến", 0)
     assert codes is not None and "online_dossiers" in codes
     assert all(units[c] == "count" for c in codes)
-    assert codes_counting_the_noun_at(" người dân", 0) is None
+    assert codes_counting_the_noun_at(" ứng dụng", 0) is None
+
+
+def test_a_count_that_names_another_noun_does_not_take_the_paragraph_s_indicator():
+    text = (
+        "Năm 2023, Sở tham mưu ban hành kế hoạch chuyển đổi số năm 2023. "
+        "Kho dữ liệu tích hợp dữ liệu ngành của 26 cơ quan, đơn vị của tỉnh; đưa vào vận hành 2 ứng dụng "
+        "cho thiết bị thông minh. Toàn tỉnh cấp 304.191 tài khoản định danh điện tử. "
+        "Trong đó, 120.000 tài khoản được kích hoạt."
+    )
+    obs = by_text(extract(text), text)
+    assert (obs["26"].indicator_code, obs["2"].indicator_code) == ("unclassified", "unclassified")
+    # a count of the paragraph's own noun still takes its indicator
+    assert obs["120.000"].indicator_code == "vneid_accounts"

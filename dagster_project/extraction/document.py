@@ -806,8 +806,9 @@ def _attach_indicator(
         score = h.pattern.weight * proximity
         if best is None or (score, -distance) > (best[0], -best[1]):
             best = (score, distance, code)
-    if best is None:
-        # what the paragraph was talking about: its most specific phrasing that fits the unit
+    if best is None and not (d.unit == "count" and describes_itself and countable is None):
+        # what the paragraph was talking about: its most specific phrasing that fits the unit (a
+        # count naming a noun no indicator counts, "26 cơ quan, đơn vị", is not about it)
         fitting = [
             (h.pattern.weight, h.start, code)
             for h in state.hits
