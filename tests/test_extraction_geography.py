@@ -58,6 +58,11 @@ def test_segments():
     ]
 
 
+def test_words_that_open_with_a_segment_s_word_are_no_segment():
+    view = match_view("xã hội số xếp thứ 14; các bộ phận một cửa của 120 xã")
+    assert [s.kind for s in find_segments(view, 0, len(view))] == ["commune_level"]
+
+
 @pytest.mark.parametrize(
     ("publisher", "code"), [("Baohatinh.vn", "42"), ("baoquangbinh.vn", "44"), ("Báo Lào Cai", "10")]
 )

@@ -108,7 +108,12 @@ def segment_lexicon() -> PhraseTable:
     data = load_yaml("geography.yaml")
     table = {words_key(p): seg for seg, forms in data["segments"].items() for p in forms}
     table.update({words_key(p): "ministry" for p in data["national_bodies"]})
+    # read as whole words so that their first word is no segment ("xã hội", "bộ phận")
+    table.update({words_key(p): _NOT_A_SEGMENT for p in data["segment_false_friends"]})
     return PhraseTable(table)
+
+
+_NOT_A_SEGMENT = ""
 
 
 class PhraseTable:
@@ -172,6 +177,7 @@ def _find_segments(view: str, start: int, end: int) -> list[PlaceMention]:
     return [
         PlaceMention(s, e, seg, "explicit" if tuple(WORD_RE.findall(view[s:e])) in explicit else None)
         for s, e, seg in segment_lexicon().scan(view, start, end)
+        if seg != _NOT_A_SEGMENT
     ]
 
 
