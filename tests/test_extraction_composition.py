@@ -151,3 +151,15 @@ def test_the_count_left_of_an_x_over_y_measures_what_it_measures():
     obs = by_text(extract(text), text)
     assert obs["4"].indicator_code == obs["21/25"].indicator_code == "essential_services_online"
     assert obs["4"].component == "in_progress"
+
+
+def test_parts_of_online_services_are_full_or_partial():
+    text = (
+        "Tỉnh có 1.862 thủ tục hành chính được cung cấp dịch vụ công trực tuyến, trong đó 1.120 thủ tục "
+        "toàn trình và 742 thủ tục một phần. Tỷ lệ hồ sơ trực tuyến toàn trình đạt 38,6%."
+    )
+    obs = by_text(extract(text), text)
+    assert (obs["1.120"].component, obs["742"].component) == ("full_online", "partial_online")
+    assert obs["1.120"].parent_observation_id == obs["1.862"].observation_id
+    # a rate that is nobody's part names no part
+    assert obs["38,6"].component is None
