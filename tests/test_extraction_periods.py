@@ -247,3 +247,14 @@ def test_a_period_brought_in_after_the_figure_beats_the_meeting_s_date_before_it
     )
     obs = by_text(extract(text, published="2024-10-20"), text)
     assert (obs["15,2"].period_code, obs["40"].period_code) == ("2023-H1", "2024-Q3")
+
+
+def test_last_year_and_this_year_are_told_from_the_publication():
+    from tests.extraction_helpers import by_text, extract
+
+    text = "Năm nay, tỷ lệ hồ sơ trực tuyến của tỉnh đạt 52%, trong khi năm ngoái chỉ đạt 31%."
+    obs = by_text(extract(text, published="2024-10-12"), text)
+    assert (obs["52"].period_code, obs["31"].period_code) == ("2024", "2023")
+    # "2 năm trước" is a duration, no year
+    assert periods("2 năm trước, tỉnh mới có 12 xã") == []
+    assert periods("cuối năm trước, tỉnh có 12 xã") == [("năm trước", "2023", "period")]

@@ -385,6 +385,8 @@ def _report_period(
             continue  # a plan for later
         if published is None and not p.has_year:
             continue  # "trong 10 tháng" says which months only once the year is known
+        if p.period.grain == "year" and not p.has_year:
+            continue  # "năm ngoái", "năm nay": years told from the publication, no span reported on
         if _dates_an_event(view, p):
             continue  # "Hội thảo ... tổ chức tháng 5/2024": when something happened, not a span reported on
         if (

@@ -255,8 +255,13 @@ def _resolve(
             continue
         period, has_year = _period_of(m, context_year)
         lead = view[max(start, m.start() - 24) : m.start()]
-        if m.lastgroup == "last_year" and not baseline_re.search(lead):
-            continue  # "những năm trước", "2 năm trước": no period of a figure
+        if (
+            m.lastgroup == "last_year"
+            and not baseline_re.search(lead)
+            and not m.group().endswith("ngoái")
+            and not _LAST_YEAR_LEAD_RE.search(lead)
+        ):
+            continue  # "những năm trước", "2 năm trước": no period of a figure (but "năm ngoái" is)
         if period is None and not m.group("bare_year"):
             # "cuối tháng 6" with no year in sight: still a period phrase (its numbers are not
             # quantities), but one that dates nothing
@@ -277,6 +282,8 @@ def _resolve(
     return out
 
 
+# "cuối năm trước", "trong năm trước": last year, as "năm ngoái" always is
+_LAST_YEAR_LEAD_RE = re.compile(r"(?<![^\W\d_])(?:trong|vào|cuối|hết|đầu|của)[ \t]+$")
 # "Đề án ... giai đoạn 2022 - 2025, tầm nhìn đến năm 2030": a programme's title, whose periods
 # are its name, not a period of the figures around it
 _IN_A_PROGRAMME_TITLE_BEFORE_RE = re.compile(
