@@ -163,3 +163,14 @@ def test_parts_of_online_services_are_full_or_partial():
     assert obs["1.120"].parent_observation_id == obs["1.862"].observation_id
     # a rate that is nobody's part names no part
     assert obs["38,6"].component is None
+
+
+def test_the_rest_of_an_x_of_y_is_a_part_of_the_whole_stated_before():
+    text = (
+        "Kế hoạch đặt ra 15 chỉ tiêu chuyển đổi số đến năm 2025. "
+        "Đến nay, có 11/15 chỉ tiêu đạt, còn 4 chỉ tiêu chưa đạt."
+    )
+    obs = by_text(extract(text, published="2024-12-20"), text)
+    whole = obs["15"].observation_id
+    assert (obs["11/15"].parent_observation_id, obs["4"].parent_observation_id) == (whole, whole)
+    assert obs["4"].component == "not_achieved"

@@ -198,21 +198,26 @@ _REMAINDER_RE = re.compile(r"(?<![^\W\d_])còn(?:[ \t]+lại)?(?![^\W\d_])")
 
 def share_the_remainder_s_indicator(view: str, drafts: list[Draft]) -> None:
     """ "hoàn thành 18/25 dịch vụ công thiết yếu; 7 dịch vụ còn lại đang triển khai": the count
-    left of an X/Y (Y - X, said to remain) measures what the X/Y measures."""
+    left of an X/Y (Y - X, said to remain) measures what the X/Y measures, and is a part of the
+    whole the X/Y is a part of ("15 chỉ tiêu ... 11/15 chỉ tiêu đạt, còn 4 chỉ tiêu chưa đạt")."""
     for i, xy in enumerate(drafts):
         den = xy.mention.denominator if xy.role == "q" else None
-        if den is None or xy.unit != "count" or xy.indicator == UNCLASSIFIED:
+        if den is None or xy.unit != "count":
             continue
         for rest in drafts[i + 1 : i + 3]:
             if (
                 rest.role == "q"
                 and rest.unit == "count"
                 and rest.mention.denominator is None
-                and rest.indicator == UNCLASSIFIED
+                and rest.indicator in (UNCLASSIFIED, xy.indicator)
                 and abs(rest.value - (den - xy.value)) < 1e-9
                 and _REMAINDER_RE.search(
                     view, max(rest.clause[0], rest.mention.start - 12), rest.mention.unit_end + 30
                 )
             ):
-                rest.indicator = xy.indicator
+                if xy.indicator != UNCLASSIFIED:
+                    rest.indicator = xy.indicator
+                whole = xy.parent
+                if rest.parent is None and whole is not None and whole.value == den:
+                    rest.parent = whole
                 break

@@ -205,14 +205,14 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         link_parts(view, para_drafts)
         link_parts_by_sum(view, para_drafts)
         para_drafts = [d for d in para_drafts if d.role != "restated"]
-        for d in para_drafts:
-            if d.component_needs_whole and d.parent is None:
-                d.component = None
         drafts.extend(para_drafts)
         if cue_words.introduces_goals(view, para.start, para.end):
             in_goals = True  # "... với các chỉ tiêu chủ yếu:" then the list
     link_to_stated_whole(view, drafts)
     share_the_remainder_s_indicator(view, drafts)
+    for d in drafts:
+        if d.component_needs_whole and d.parent is None:
+            d.component = None  # "chưa đạt", "toàn trình" name a part only of a whole
     return ExtractionResult(_context(document, facts), _finalise(document, text, drafts))
 
 
