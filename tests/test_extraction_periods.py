@@ -258,3 +258,23 @@ def test_last_year_and_this_year_are_told_from_the_publication():
     # "2 năm trước" is a duration, no year
     assert periods("2 năm trước, tỉnh mới có 12 xã") == []
     assert periods("cuối năm trước, tỉnh có 12 xã") == [("năm trước", "2023", "period")]
+
+
+def test_the_goals_of_a_plan_for_the_current_year_are_that_year_s():
+    from tests.extraction_helpers import by_text, extract
+
+    text = (
+        "UBND tỉnh ban hành Kế hoạch chuyển đổi số năm 2025\n"
+        "Kế hoạch đặt mục tiêu: tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 50%; kinh tế số chiếm 15% GRDP.\n"
+        "Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình đạt 41,2%."
+    )
+    obs = by_text(extract(text, published="2025-03-10"), text)
+    assert (obs["50"].period_code, obs["15"].period_code) == ("2025", "2025")
+    assert obs["41,2"].period_code == "2024" and not obs["41,2"].is_target
+    # a title that reports results names no plan
+    text = (
+        "Tại Chương trình Ngày Chuyển đổi số năm 2025, Bộ công bố kết quả DTI năm 2024\n"
+        "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 45%."
+    )
+    obs = by_text(extract(text, published="2025-10-21"), text)
+    assert not obs["45"].is_target

@@ -155,8 +155,13 @@ def _title_horizon(view: str, scan: PeriodScan, body: int, published_by: date | 
         return None  # a lead paragraph, not a title
     if not _PLAN_WORD_RE.search(view, body, title_end):
         return None  # "Kinh tế số chiếm 15% GRDP vào năm 2025": a goal in a headline, not a plan's text
+    reports_results = _RESULTS_WORD_RE.search(view, body, title_end) is not None
     for p in scan.mentions(body, title_end, published_by.year):
-        if p.role in ("period", "plan") and p.period is not None and p.period.start > published_by:
+        if p.role not in ("period", "plan") or p.period is None:
+            continue
+        # a plan for a period to come, or for one not over yet ("Kế hoạch chuyển đổi số năm 2025"
+        # in March 2025; not "Tại Chương trình ... năm 2025, Bộ công bố kết quả ...")
+        if p.period.start > published_by or (p.period.end > published_by and not reports_results):
             return p.period
     return None
 
@@ -355,6 +360,7 @@ def _dates_an_event(view: str, p: PeriodMention) -> bool:
 
 
 TITLE_WORDS = 40
+_RESULTS_WORD_RE = re.compile(r"(?<![^\W\d_])(?:kết quả|đạt|hoàn thành|công bố|xếp hạng)(?![^\W\d_])")
 _PLAN_WORD_RE = re.compile(r"(?<![^\W\d_])(?:kế hoạch|chương trình|đề án|chiến lược|quy hoạch)(?![^\W\d_])")
 GOAL_REACH_CHARS = 80  # how far before a year a goal word makes it the goal's year
 

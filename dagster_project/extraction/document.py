@@ -1181,6 +1181,8 @@ def _attach_plan_period(
         ]
         if later:
             d.period = later[0].period
+        elif facts.plan_horizon is not None and d.period is facts.report_period:
+            d.period = facts.plan_horizon  # "Kế hoạch chuyển đổi số năm 2025": its goals are 2025's
 
 
 def _target_by_year_end(d: Draft) -> None:
