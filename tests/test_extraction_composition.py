@@ -174,3 +174,15 @@ def test_the_rest_of_an_x_of_y_is_a_part_of_the_whole_stated_before():
     whole = obs["15"].observation_id
     assert (obs["11/15"].parent_observation_id, obs["4"].parent_observation_id) == (whole, whole)
     assert obs["4"].component == "not_achieved"
+
+
+def test_trong_do_announces_the_parts_of_its_own_sentence_only():
+    text = (
+        "Tỉnh đã tiếp nhận 356.000 hồ sơ trực tuyến, trong đó 82% được giải quyết sớm. "
+        "Phường Xuân Hương dẫn đầu với 12.500 hồ sơ trực tuyến."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["12.500"].parent_observation_id is None
+    text = "Tỉnh đã tiếp nhận 356.000 hồ sơ trực tuyến. Trong đó, 12.500 hồ sơ trực tuyến toàn trình."
+    obs = by_text(extract(text), text)
+    assert obs["12.500"].parent_observation_id == obs["356.000"].observation_id

@@ -271,3 +271,8 @@ def test_a_districts_syllables_in_lower_case_are_words_not_its_name():
     assert by_text(extract(text), text)["12.000"].geo_code == "VN"
     text = "Huyện Gia Bình có 12.000 người tham gia Bình dân học vụ số."
     assert by_text(extract(text), text)["12.000"].geo_code == "27"
+
+
+def test_a_level_is_written_in_one_piece():
+    view = match_view("Sau 4 tháng vận hành chính quyền địa phương 2 cấp, tỉnh đã tiếp nhận 356.000 hồ sơ")
+    assert find_segments(view, 0, len(view)) == []

@@ -133,7 +133,15 @@ def _announces_parts(view: str, drafts: list[Draft], d: Draft) -> bool:
 def _is_part_of(view: str, d: Draft, whole: Draft) -> bool:
     """A later figure of the same indicator and unit, no larger, that names its part (a component)
     or follows the "trong đó" that opened the breakdown."""
-    announced = cue_words.parts_follow(view, whole.mention.unit_end, d.mention.start) is not None
+    follow = cue_words.parts_follow(view, whole.mention.unit_end, d.mention.start)
+    # the "trong đó" announces the figures of its own sentence ("1.000 hồ sơ. Trong đó, 800 ..."),
+    # not those of later ones ("..., trong đó 82% trực tuyến. Phường X dẫn đầu với 12.500 hồ sơ")
+    announced = follow is not None and (
+        d.sentence == whole.sentence
+        or follow.start() >= d.sentence.start
+        # "1.542/1.871 DVCTT, gồm ... . 1.407/1.542 DVCTT được tích hợp": out of the whole itself
+        or d.mention.denominator == whole.value
+    )
     # a whole that names no indicator of its own ("kết nối 1.769 dịch vụ công ...; trong đó, có
     # 1.067 dịch vụ công trực tuyến toàn trình") still has the parts its "trong đó" announces
     if not (

@@ -177,8 +177,12 @@ def _find_segments(view: str, start: int, end: int) -> list[PlaceMention]:
     return [
         PlaceMention(s, e, seg, "explicit" if tuple(WORD_RE.findall(view[s:e])) in explicit else None)
         for s, e, seg in segment_lexicon().scan(view, start, end)
-        if seg != _NOT_A_SEGMENT
+        if seg != _NOT_A_SEGMENT and not _LEVEL_ACROSS_A_COMMA_RE.match(view, s, e)
     ]
+
+
+# "chính quyền 2 cấp, tỉnh Lâm Đồng": a level is written in one piece ("cấp tỉnh")
+_LEVEL_ACROSS_A_COMMA_RE = re.compile(r"cấp[ 	]*,")
 
 
 @lru_cache(maxsize=1)
