@@ -972,3 +972,12 @@ def test_ranks_listed_as_name_dash_place_and_an_announcements_month():
     text = "Theo xếp hạng DTI năm 2022 do Bộ công bố hồi tháng 7/2023, Lạng Sơn đứng ở vị trí thứ 6."
     (o,) = extract(text)
     assert (o.value, o.unit, o.period_code) == (6, "rank", "2022")
+
+
+def test_an_ordinal_word_after_its_place_is_its_rank():
+    text = (
+        "Kết quả DTI năm 2022 cấp tỉnh: Đà Nẵng dẫn đầu với 0,7863 điểm; TP Hồ Chí Minh đứng thứ hai "
+        "với 0,6994 điểm; Quảng Ninh xếp thứ nhất về hạ tầng số, Bắc Ninh xếp thứ ba."
+    )
+    ranks = sorted((o.value, o.geo_code) for o in extract(text) if o.unit == "rank")
+    assert ranks == [(1.0, "22"), (1.0, "48"), (2.0, "79"), (3.0, "27")]

@@ -78,7 +78,8 @@ def cues() -> Cues:
             edge
             + r"(?:đứng|xếp|giữ vị trí|vị trí)[ \t]+thứ[ \t]+("
             + alternation(list(data["ordinal_words"]))
-            + r")[ \t]+(?:là|thuộc về)"
+            # "Đứng thứ hai là TP Huế", or after its place: "TP Hồ Chí Minh đứng thứ hai với ..."
+            + r")(?![^\W\d_])(?:[ \t]+(?:là|thuộc về)(?![^\W\d_])|(?=[ \t]*(?:với(?![^\W\d_])|[,;.(])))"
         ),
         ordinal_words={k: int(v) for k, v in data["ordinal_words"].items()},
         near_target_re=re.compile(data["near_target_pattern"]),
@@ -254,9 +255,12 @@ def rank_leaders(view: str, start: int, end: int) -> list[tuple[int, int, int, t
     found: list[tuple[int, int, int, tuple[int, int] | None]] = [
         (m.start(), m.end(), 1, None) for m in c.rank_leader_re.finditer(view, start, end)
     ]
+    leaders = [(a, b) for a, b, _, _ in found]
     for m in c.ordinal_re.finditer(view, start, end):
+        if any(a < m.end() and m.start() < b for a, b in leaders):
+            continue  # "xếp thứ nhất" is a leader word already
         found.append((m.start(), m.end(), c.ordinal_words[m.group(1)], m.span(1)))
-    return sorted(found)
+    return sorted(found, key=lambda f: f[:3])
 
 
 def rank_indicator(view: str, start: int, end: int) -> str:
