@@ -981,3 +981,9 @@ def test_an_ordinal_word_after_its_place_is_its_rank():
     )
     ranks = sorted((o.value, o.geo_code) for o in extract(text) if o.unit == "rank")
     assert ranks == [(1.0, "22"), (1.0, "48"), (2.0, "79"), (3.0, "27")]
+
+
+def test_a_target_in_brackets_after_its_word_is_a_target():
+    text = "Tỷ lệ hồ sơ nộp trực tuyến đạt 61,5%, vượt 11,5 điểm phần trăm so với chỉ tiêu (50%)."
+    obs = by_text(extract(text), text)
+    assert (obs["61,5"].is_target, obs["50"].is_target) == (False, True)

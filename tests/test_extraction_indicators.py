@@ -442,3 +442,16 @@ def test_a_count_that_names_another_noun_does_not_take_the_paragraph_s_indicator
     assert (obs["26"].indicator_code, obs["2"].indicator_code) == ("unclassified", "unclassified")
     # a count of the paragraph's own noun still takes its indicator
     assert obs["120.000"].indicator_code == "vneid_accounts"
+
+
+def test_a_share_of_a_plan_is_no_level_of_what_the_plan_measures():
+    text = (
+        "Năm 2023, doanh thu công nghệ thông tin đạt 12.350 tỷ đồng, bằng 105% kế hoạch, "
+        "tăng 8,2% so với năm 2022. Tỷ lệ hồ sơ nộp trực tuyến đạt 61,5%, bằng 120% so với kế hoạch."
+    )
+    obs = by_text(extract(text), text)
+    assert (obs["105"].indicator_code, obs["120"].indicator_code) == ("unclassified", "unclassified")
+    assert (obs["8,2"].indicator_code, obs["61,5"].indicator_code) == (
+        "ict_revenue_growth",
+        "online_dossier_rate",
+    )

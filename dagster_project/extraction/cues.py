@@ -48,6 +48,7 @@ class Cues:
     continuation_re: re.Pattern[str]
     change_re: re.Pattern[str]
     counted_by_a_rate_re: re.Pattern[str]
+    share_of_plan_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +98,7 @@ def cues() -> Cues:
         parts_follow_re=re.compile(whole_words(data["parts_follow"])),
         change_re=re.compile(whole_words([*data["change_up"], *data["change_down"]])),
         counted_by_a_rate_re=re.compile(data["counted_by_a_rate_pattern"]),
+        share_of_plan_re=re.compile(data["share_of_plan_pattern"]),
         continuation_re=re.compile(
             r"[ \t\-–•*+]*(?:" + alternation(data["paragraph_continuations"]) + r")(?![^\W\d_])"
         ),

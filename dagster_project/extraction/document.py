@@ -751,6 +751,8 @@ def _attach_indicator(
 ) -> None:
     if d.role == "rank":
         return
+    if d.unit == "percent" and cue_words.cues().share_of_plan_re.match(view, d.mention.unit_end):
+        return  # "đạt 105% kế hoạch": how much of a plan was done, no level of what it measures
     best: tuple[float, int, str] | None = None
     n_start, n_end = d.mention.start, d.mention.unit_end
     describes_itself = named_before or _says_what_it_counts(view, d)
