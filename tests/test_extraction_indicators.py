@@ -455,3 +455,22 @@ def test_a_share_of_a_plan_is_no_level_of_what_the_plan_measures():
         "ict_revenue_growth",
         "online_dossier_rate",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "code"),
+    [
+        (
+            "Toàn tỉnh có 1.350 tổ công nghệ số cộng đồng ở 140/140 xã, với hơn 9.200 người tham gia.",
+            "9.200",
+            "community_digital_team_members",
+        ),
+        (
+            "Đến nay, 100% xã, phường, thị trấn đã được phủ sóng mạng cáp quang, mạng di động 4G.",
+            "100",
+            "communes_broadband_rate",
+        ),
+    ],
+)
+def test_phrasings_of_infrastructure_and_community_teams(text, number, code):
+    assert by_text(extract(text), text)[number].indicator_code == code
