@@ -1,6 +1,7 @@
 """Indicator classification on phrasings provinces use (beyond the sample corpus)."""
 
 import csv
+from pathlib import Path
 
 import pytest
 
@@ -474,3 +475,21 @@ def test_a_share_of_a_plan_is_no_level_of_what_the_plan_measures():
 )
 def test_phrasings_of_infrastructure_and_community_teams(text, number, code):
     assert by_text(extract(text), text)[number].indicator_code == code
+
+
+def _phrasebook() -> list[tuple[str, str]]:
+    path = Path(__file__).parent / "phrasebook" / "indicators.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, sentence = line.split("\t")
+            rows.append((code, sentence.strip()))
+    return rows
+
+
+@pytest.mark.parametrize(("code", "sentence"), _phrasebook())
+def test_phrasebook(code, sentence):
+    obs = extract(sentence, published="2024-06-30")
+    assert [o.indicator_code for o in obs if o.indicator_code == code], [
+        (o.stated_text, o.indicator_code) for o in obs
+    ]
