@@ -278,3 +278,23 @@ def test_the_goals_of_a_plan_for_the_current_year_are_that_year_s():
     )
     obs = by_text(extract(text, published="2025-10-21"), text)
     assert not obs["45"].is_target
+
+
+def _phrasebook() -> list[tuple[str, str, str]]:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "phrasebook" / "periods.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, published, sentence = line.split("\t")
+            rows.append((code, published, sentence.strip()))
+    return rows
+
+
+@pytest.mark.parametrize(("code", "published", "sentence"), _phrasebook())
+def test_phrasebook(code, published, sentence):
+    from tests.extraction_helpers import extract
+
+    obs = extract(sentence, published=published)
+    assert [o for o in obs if o.period_code == code], [(o.stated_text, o.period_code) for o in obs]

@@ -128,9 +128,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"(?P<half>(?:6|06|sáu)[ \t]+tháng(?:[ \t]+(?P<half_w>đầu|cuối))?(?:[ \t]+năm)?"
         rf"(?:{sep}(?P<half_y>\d{{4}}))?"
         rf"|nửa[ \t]+(?P<half_w2>đầu|cuối)[ \t]+năm(?:{sep}(?P<half_y2>\d{{4}}))?)",
-        # "9 tháng đầu năm 2023": months to date; a bare "trong 10 tháng" is a duration, not a period
+        # "9 tháng đầu năm 2023", "11 tháng qua": months to date; a bare "trong 10 tháng" is a
+        # duration, not a period
         rf"(?P<ytd>(?P<ytd_n>\d{{1,2}}|ba|chín|mười một|mười)[ \t]+tháng"
-        rf"(?:[ \t]+đầu[ \t]+năm(?:{sep}(?P<ytd_y>\d{{4}}))?"
+        rf"(?:[ \t]+(?:đầu[ \t]+năm|qua(?![^\W\d_]))(?:{sep}(?P<ytd_y>\d{{4}}))?"
         rf"|{sep}(?P<ytd_y2>\d{{4}})))",
         rf"(?P<quarter>quý[ \t]+(?P<q_n>iv|iii|ii|i|[1-4])(?![^\W\d_])(?:{sep}(?P<q_y>\d{{4}}))?)",
         rf"(?P<month>tháng[ \t]+(?P<mo_n>\d{{1,2}})(?:{sep}(?P<mo_y>\d{{4}})|[.-](?P<mo_y2>\d{{4}}))?"
