@@ -276,3 +276,23 @@ def test_a_districts_syllables_in_lower_case_are_words_not_its_name():
 def test_a_level_is_written_in_one_piece():
     view = match_view("Sau 4 tháng vận hành chính quyền địa phương 2 cấp, tỉnh đã tiếp nhận 356.000 hồ sơ")
     assert find_segments(view, 0, len(view)) == []
+
+
+def _phrasebook() -> list[tuple[str, str, str]]:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "phrasebook" / "geography.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, published, sentence = line.split("\t")
+            rows.append((code, published, sentence.strip()))
+    return rows
+
+
+@pytest.mark.parametrize(("code", "published", "sentence"), _phrasebook())
+def test_phrasebook(code, published, sentence):
+    from tests.extraction_helpers import extract
+
+    obs = extract(sentence, published=published)
+    assert [o for o in obs if o.geo_code == code], [(o.stated_text, o.geo_code) for o in obs]
