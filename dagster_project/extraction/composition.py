@@ -170,6 +170,11 @@ def _restates(view: str, d: Draft, earlier: list[Draft]) -> Draft | None:
 _HEAD_WORDS_RE = re.compile(r"[ \t]*([^\W\d_]+)[ \t]+([^\W\d_]+)")
 
 
+# how many figures back a whole may have been stated (a report states a plan's targets, then
+# reports on them; a bound keeps one enormous text from costing the square of its figures)
+STATED_WHOLE_REACH = 300
+
+
 def link_to_stated_whole(view: str, drafts: list[Draft]) -> None:
     """ "đưa ra 15 chỉ tiêu cụ thể ..." and, later in the text, "có 11/15 chỉ tiêu đạt": an X/Y
     whose Y is a count stated before it, of the same noun, is a part of that count."""
@@ -180,7 +185,7 @@ def link_to_stated_whole(view: str, drafts: list[Draft]) -> None:
         noun = _head_words(view, d.mention.unit_end)
         if noun is None:
             continue
-        for whole in reversed(drafts[:i]):
+        for whole in reversed(drafts[max(0, i - STATED_WHOLE_REACH) : i]):
             if (
                 whole.role == "q"
                 and whole.unit == "count"
