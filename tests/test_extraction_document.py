@@ -840,6 +840,7 @@ def test_a_goal_takes_the_horizon_named_after_it():
         ("Tất cả 65 xã, phường đã có cáp quang; giá trị DTI của cả 03 khối đều tăng.", ["65"]),
         # a hotline, a body named by its number, a level, an age group, a star rating
         ("Người dân gọi tổng đài 1022 hoặc đường dây nóng 19001075 để phản ánh.", []),
+        ("Liên hệ Sở qua số 024 3823 4567 hoặc (0236) 3822 123; Sở có 45 công chức.", ["45"]),
         ("Ban Chỉ đạo 1287 của tỉnh đã họp; định danh điện tử mức 2 là bắt buộc.", []),
         ("Công dân ở độ tuổi 14 trở lên có khoảng 1.678 người.", ["1.678"]),
         ("Huyện có 25 sản phẩm OCOP, gồm 23 sản phẩm 3 sao và 2 sản phẩm 4 sao.", ["25", "23", "2"]),

@@ -192,6 +192,8 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
             return "ambiguous decimal"  # "4.0", "2.5" without a unit: a version or an English decimal
         if token.startswith("0") and len(token) >= 8:
             return "phone or code"
+        if _in_a_phone_number(view, start):
+            return "phone or code"  # "024 3823 4567", "(0236) 3822 123"
         if r.shape.match(view, tail) and not _DATE_PHRASE_AFTER.match(view, tail):
             return "shape of the text"
         upper = _RANGE_TO_RE.match(view, tail)
@@ -221,6 +223,14 @@ def why_not_a_quantity(view: str, mention: NumberMention, sentence_start: int) -
         if _is_enumeration(view, mention, sentence_start):
             return "enumeration"
     return None
+
+
+# a landline written in groups: an area code with its leading zero, then two groups of digits
+_PHONE_RE = re.compile(r"(?<![\d.,])\(?0\d{1,3}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?![\d.,]?\d)")
+
+
+def _in_a_phone_number(view: str, pos: int) -> bool:
+    return any(m.start() <= pos < m.end() for m in _PHONE_RE.finditer(view, max(0, pos - 14), pos + 16))
 
 
 def _fraction_or_date(view: str, mention: NumberMention, before: str) -> str | None:
