@@ -298,3 +298,19 @@ def test_phrasebook(code, published, sentence):
 
     obs = extract(sentence, published=published)
     assert [o for o in obs if o.period_code == code], [(o.stated_text, o.period_code) for o in obs]
+
+
+def test_a_heading_dates_the_list_under_it():
+    from tests.extraction_helpers import by_text, extract
+
+    text = (
+        "Kế hoạch chuyển đổi số tỉnh năm 2024\n"
+        "I. MỤC TIÊU\n"
+        "- Tỷ lệ hồ sơ trực tuyến toàn trình đạt tối thiểu 40%.\n"
+        "II. KẾT QUẢ NĂM 2023\n"
+        "- Tỷ lệ hồ sơ trực tuyến toàn trình đạt 28,5%.\n"
+        "- Kinh tế số chiếm 6,2% GRDP."
+    )
+    obs = by_text(extract(text, published="2024-03-05"), text)
+    assert (obs["40"].period_code, obs["40"].is_target) == ("2024", True)
+    assert [(obs[n].period_code, obs[n].is_target) for n in ("28,5", "6,2")] == [("2023", False)] * 2

@@ -202,6 +202,10 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         for sent in sents:
             found = _read_sentence(text, view, sent, state, facts, places[sent], periods, cells)
             para_drafts.extend(found)
+        if not para_drafts and _is_heading(view, para):
+            # "II. KẾT QUẢ NĂM 2023" then "- Tỷ lệ ... đạt 28,5%": a heading's period and place
+            # govern the list under it, as a line ending "như sau:" does
+            intro, intro_at = state, at
         link_parts(view, para_drafts)
         link_parts_by_sum(view, para_drafts)
         para_drafts = [d for d in para_drafts if d.role != "restated"]
@@ -214,6 +218,15 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         if d.component_needs_whole and d.parent is None:
             d.component = None  # "chưa đạt", "toàn trình" name a part only of a whole
     return ExtractionResult(_context(document, facts), _finalise(document, text, drafts))
+
+
+_HEADING_CHARS = 100
+
+
+def _is_heading(view: str, para: Span) -> bool:
+    """A short line that does not end as a sentence does: a heading ("II. KẾT QUẢ NĂM 2023")."""
+    line = view[para.start : para.end].strip()
+    return 0 < len(line) <= _HEADING_CHARS and not line.endswith((".", ";", "!", "?"))
 
 
 def _context(document: IngestedDocument, facts: DocumentFacts | None) -> DocumentContext:
