@@ -314,3 +314,29 @@ def test_a_heading_dates_the_list_under_it():
     obs = by_text(extract(text, published="2024-03-05"), text)
     assert (obs["40"].period_code, obs["40"].is_target) == ("2024", True)
     assert [(obs[n].period_code, obs[n].is_target) for n in ("28,5", "6,2")] == [("2023", False)] * 2
+
+
+def test_a_value_stated_for_the_same_part_of_an_earlier_year_is_dated_there():
+    from tests.extraction_helpers import by_text, extract
+
+    text = (
+        "6 tháng đầu năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh đạt 52,3% (cùng kỳ năm 2023 là 38,1%), "
+        "tăng 14,2 điểm phần trăm."
+    )
+    obs = by_text(extract(text, published="2024-07-15"), text)
+    assert [obs[n].period_code for n in ("52,3", "38,1", "14,2")] == ["2024-H1", "2023-H1", "2024-H1"]
+
+
+def test_the_items_under_a_bare_cu_the_measure_what_the_paragraph_before_did():
+    from tests.extraction_helpers import by_text, extract
+
+    text = (
+        "6 tháng đầu năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh đạt 52,3%.\n"
+        "Cụ thể:\n"
+        "+ Cấp tỉnh: 65,4%;\n"
+        "+ Cấp xã: 41,7%."
+    )
+    obs = by_text(extract(text, published="2024-07-15"), text)
+    assert [(obs[n].indicator_code, obs[n].period_code) for n in ("65,4", "41,7")] == [
+        ("online_dossier_rate", "2024-H1")
+    ] * 2

@@ -174,6 +174,14 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         if intro is not None and at > intro_at + 1 and not _LIST_ITEM_RE.match(view, para.start, para.end):
             intro = None  # the list is over (its first item may be written without a marker)
         if not _DIGIT_RE.search(view, para.start, para.end):
+            if (
+                previous is not None
+                and view[para.start : para.end].rstrip().endswith(":")
+                and cue_words.continues_previous(view, para.start, para.end)
+            ):
+                # "... đạt 52,3%." then "Cụ thể:" and "+ Cấp tỉnh: 65,4%": the items detail the
+                # paragraph before, in its period, place and measure
+                intro, intro_at = replace(previous, hits=list(previous.hits)), at
             # "- Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng" then "+ Cấp tỉnh | 97%": a
             # short line without figures names what the sub-items under it measure
             label = para.end - para.start <= _LABEL_CHARS and _LIST_ITEM_RE.match(view, para.start, para.end)
@@ -183,12 +191,14 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
         if not sub_item:
             label_hits = []
         state = ParagraphState(geo=None, year=None, goals=in_goals)
+        opens_a_list = view[para.start : para.end].rstrip().endswith(":")
         if intro is not None:
-            # "... giai đoạn 2016-2020 đã đạt được một số kết quả như sau:" then its items
-            state = replace(intro, hits=[], goals=in_goals)
+            # "... giai đoạn 2016-2020 đã đạt được một số kết quả như sau:" then its items (which
+            # measure what a bare "Cụ thể:" after a sentence on a rate carried over: "+ Cấp tỉnh: 65,4%")
+            state = replace(intro, hits=list(intro.hits), goals=in_goals)
         elif previous is not None and cue_words.continues_previous(view, para.start, para.end):
             # "Cụ thể, ...", "Theo đó, ...": the paragraph details the one before, in its period and place
-            state = replace(previous, hits=[], goals=in_goals)
+            state = replace(previous, hits=list(previous.hits) if opens_a_list else [], goals=in_goals)
         if sub_item and label_hits:
             state.hits = list(label_hits)
         elif in_table:
@@ -196,7 +206,7 @@ def extract_document(document: IngestedDocument) -> ExtractionResult:
             # địa phương" then "1 | Bình Dương | 87,5")
             state.hits = list(caption_hits)
         previous = state
-        if intro is None and view[para.start : para.end].rstrip().endswith(":"):
+        if intro is None and opens_a_list:
             intro, intro_at = state, at
         para_drafts: list[Draft] = []
         for sent in sents:
@@ -714,7 +724,7 @@ def _attach_period(
         d.period_at = chosen.start
     else:
         d.period = state.period or facts.report_period
-    baseline = _baseline_of_bracket(view, d, periods, groups)
+    baseline = _baseline_of_bracket(view, d, periods, groups) or _baseline_stated_before(view, d, periods)
     if baseline is not None and baseline.period is not None:
         d.period = _at_baseline(view, baseline, d.period)
 
@@ -736,6 +746,24 @@ def _baseline_of_bracket(
     if g is None or view[g[0] + 1 : d.mention.start].strip():
         return None
     return next((p for p in periods if p.role == "baseline" and 0 <= g[0] - p.end <= 2), None)
+
+
+# "(cùng kỳ năm 2023 là 38,1%)", "; cùng kỳ năm trước đạt 30%": the value at the same part of
+# an earlier year, stated as such (not a change against it: "tăng 5% so với cùng kỳ")
+_SAME_PART_OPENS_RE = re.compile(r"(?:^|[(,;:\n])[ \t]*cùng kỳ[ \t]+$")
+_BASELINE_VALUE_GAP_RE = re.compile(r"[ \t]*(?:là|đạt|:)[ \t]*(?:khoảng[ \t]+)?")
+
+
+def _baseline_stated_before(view: str, d: Draft, periods: list[PeriodMention]) -> PeriodMention | None:
+    for p in periods:
+        if (
+            p.role == "baseline"
+            and p.end <= d.mention.start
+            and _BASELINE_VALUE_GAP_RE.fullmatch(view, p.end, d.mention.start)
+            and _SAME_PART_OPENS_RE.search(view, max(0, p.start - 16), p.start)
+        ):
+            return p
+    return None
 
 
 def _at_baseline(view: str, baseline: PeriodMention, current: Period | None) -> Period | None:
