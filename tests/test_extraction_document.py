@@ -988,3 +988,26 @@ def test_a_target_in_brackets_after_its_word_is_a_target():
     text = "Tỷ lệ hồ sơ nộp trực tuyến đạt 61,5%, vượt 11,5 điểm phần trăm so với chỉ tiêu (50%)."
     obs = by_text(extract(text), text)
     assert (obs["61,5"].is_target, obs["50"].is_target) == (False, True)
+
+
+def _qualifier_phrasebook() -> list[tuple[str, str]]:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "phrasebook" / "qualifiers.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            qualifier, sentence = line.split("\t")
+            rows.append((qualifier, sentence.strip()))
+    return rows
+
+
+@pytest.mark.parametrize(("qualifier", "sentence"), _qualifier_phrasebook())
+def test_qualifier_phrasebook(qualifier, sentence):
+    obs = extract(sentence, published="2024-06-30")
+    assert [o for o in obs if o.qualifier == qualifier], [(o.stated_text, o.qualifier) for o in obs]
+
+
+def test_an_age_bounded_from_below_is_not_the_figure_s_floor():
+    text = "Có 87% người dân từ 15 tuổi trở lên có tài khoản thanh toán."
+    assert by_text(extract(text), text)["87"].qualifier == "exact"

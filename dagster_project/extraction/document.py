@@ -538,8 +538,10 @@ _RANKS_RESPECTIVELY_RE = re.compile(
 )
 _FROM_RE = re.compile(r"(?<![^\W\d_])từ[ \t]*$")
 # "từ 50% trở lên", "từ 15 tuổi trở lên": a bound, not where a change started
-_UPWARD_RE = re.compile(r"[ \t]*trở[ \t]+lên(?![^\W\d_])")
-_DOWNWARD_RE = re.compile(r"[ \t]*trở[ \t]+xuống(?![^\W\d_])")
+# "từ 80% trở lên", "1.200 doanh nghiệp trở lên" (the noun between, no other number: "100% người
+# dân từ 15 tuổi trở lên" bounds the age, not the 100%)
+_UPWARD_RE = re.compile(r"[^\d,;.:()\n]{0,40}?(?<![^\W\d_])trở[ \t]+lên(?![^\W\d_])")
+_DOWNWARD_RE = re.compile(r"[^\d,;.:()\n]{0,40}?(?<![^\W\d_])trở[ \t]+xuống(?![^\W\d_])")
 # "tăng 5 bậc", "giảm 3 hạng": a change of rank
 _RANK_STEP_RE = re.compile(r"[ \t]+(?:bậc|hạng)(?![^\W\d_])")
 _THRESHOLD = r"(?:trên|dưới|hơn|từ|không quá|ít nhất|chưa đến)[ \t]*"
