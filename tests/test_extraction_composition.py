@@ -186,3 +186,12 @@ def test_trong_do_announces_the_parts_of_its_own_sentence_only():
     text = "Tỉnh đã tiếp nhận 356.000 hồ sơ trực tuyến. Trong đó, 12.500 hồ sơ trực tuyến toàn trình."
     obs = by_text(extract(text), text)
     assert obs["12.500"].parent_observation_id == obs["356.000"].observation_id
+
+
+def test_a_document_kind_names_parts_of_counts_only():
+    text = (
+        "Chỉ thị 05/CT-UBND yêu cầu 100% cơ quan sử dụng chữ ký số. Tỉnh ban hành 12 văn bản, gồm 2 chỉ thị."
+    )
+    obs = by_text(extract(text), text)
+    assert obs["100"].component is None
+    assert obs["2"].component == "directive"

@@ -25,7 +25,8 @@ class Cues:
     change_of: dict[tuple[str, ...], str]
     growth: frozenset[tuple[str, ...]]
     target_re: re.Pattern[str]
-    components: tuple[tuple[re.Pattern[str], str, bool], ...]  # regex, code, only for a part
+    # regex, code, only for a part, only for counts
+    components: tuple[tuple[re.Pattern[str], str, bool, bool], ...]
     programs: tuple[tuple[re.Pattern[str], str], ...]
     rank_list_re: re.Pattern[str]
     rank_context_re: re.Pattern[str]
@@ -68,7 +69,9 @@ def cues() -> Cues:
         change_of=change_of,
         growth=frozenset(tuple(p.split()) for p in data["growth_words"]),
         target_re=re.compile(whole_words(data["target_cues"])),
-        components=tuple((re.compile(row[0]), row[1], "part" in row[2:]) for row in data["components"]),
+        components=tuple(
+            (re.compile(row[0]), row[1], "part" in row[2:], "count" in row[2:]) for row in data["components"]
+        ),
         programs=tuple((re.compile(rx), name) for rx, name in data["programs"]),
         rank_list_re=re.compile(whole_words(data["rank_list_cues"])),
         rank_context_re=re.compile(whole_words(data["rank_context"])),
@@ -217,12 +220,16 @@ _CUE_REPORTED_BEFORE_RE = re.compile(r"(?<![^\W\d_])đã[ \t]+$")
 _COUNTED_BEFORE_RE = re.compile(r"\d[ \t]*$")
 
 
-def component_of(view: str, left: tuple[int, int], right: tuple[int, int]) -> tuple[str | None, bool]:
+def component_of(
+    view: str, left: tuple[int, int], right: tuple[int, int], unit: str = "count"
+) -> tuple[str | None, bool]:
     """The part of a whole a figure is (from the words after it first, then before it),
     and whether that component only makes sense for a part of a whole."""
     for lo, hi in (right, left):
         best: tuple[int, str, bool] | None = None
-        for rx, name, part_only in cues().components:
+        for rx, name, part_only, counts_only in cues().components:
+            if counts_only and unit != "count":
+                continue  # "Chỉ thị 05 yêu cầu 100% cơ quan ...": a document kind parts counts only
             m = rx.search(view, lo, hi)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), name, part_only)

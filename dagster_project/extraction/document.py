@@ -349,7 +349,7 @@ def _read_sentence(
             if d.is_target:
                 _attach_plan_period(view, d, periods, groups, state, facts)
                 _target_by_year_end(d)
-            d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right)
+            d.component, d.component_needs_whole = cue_words.component_of(view, d.left, d.right, d.unit)
             d.program = _nearest_before(programs, d.mention.start) or state.program
         _share_the_whole_s_indicator(view, drafts)
         _rate_of_a_pair_shares_its_segment(drafts)
