@@ -456,6 +456,10 @@ def test_a_share_of_a_plan_is_no_level_of_what_the_plan_measures():
         "ict_revenue_growth",
         "online_dossier_rate",
     )
+    # the plan's own level, after an achieved one
+    text = "Tỷ lệ hồ sơ trực tuyến toàn trình năm 2023 đạt 45%/40% kế hoạch."
+    obs = by_text(extract(text), text)
+    assert (obs["40"].indicator_code, obs["40"].is_target) == ("online_dossier_rate", True)
 
 
 @pytest.mark.parametrize(

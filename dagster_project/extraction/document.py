@@ -794,8 +794,14 @@ def _attach_indicator(
 ) -> None:
     if d.role == "rank":
         return
-    if d.unit == "percent" and cue_words.cues().share_of_plan_re.match(view, d.mention.unit_end):
-        return  # "đạt 105% kế hoạch": how much of a plan was done, no level of what it measures
+    if (
+        d.unit == "percent"
+        and cue_words.cues().share_of_plan_re.match(view, d.mention.unit_end)
+        and not view[max(0, d.mention.start - 2) : d.mention.start].strip().endswith("/")
+    ):
+        # "đạt 105% kế hoạch": how much of a plan was done, no level of what it measures (but
+        # "đạt 45%/40% kế hoạch" gives the plan's own level)
+        return
     best: tuple[float, int, str] | None = None
     n_start, n_end = d.mention.start, d.mention.unit_end
     describes_itself = named_before or _says_what_it_counts(view, d)
